@@ -1,0 +1,5 @@
+"""Lets `python -m builder` run the command-line interface."""
+
+from builder.cli import main
+
+raise SystemExit(main())

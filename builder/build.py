@@ -1,0 +1,99 @@
+"""Builds the requested targets into a temporary folder and swaps it into place when complete."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from builder.errors import BuildError, Problem, display_path
+from builder.package import write_package
+from builder.policy import Policy, load_policy
+from builder.render import render_target
+from builder.targets import TARGETS, extension_version
+
+# Written into every output folder, so the builder never replaces a folder it did not make.
+MARKER = ".privacy-guard-build"
+
+
+def package_name(version: str, target: str) -> str:
+    """File name of a store package, e.g. privacy-guard-0.1.1-chrome.zip."""
+    return f"privacy-guard-{version}-{target}.{TARGETS[target].package_suffix}"
+
+
+def _check_out_dir(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise BuildError([Problem(display_path(out), "", "exists and is not a folder")])
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise BuildError(
+            [
+                Problem(
+                    display_path(out),
+                    "",
+                    "is a non-empty folder the builder did not create; "
+                    "choose another --out or empty it first",
+                )
+            ]
+        )
+
+
+def _is_target_output(name: str, target: str) -> bool:
+    suffix = TARGETS[target].package_suffix
+    return name == target or (
+        name.startswith("privacy-guard-") and name.endswith(f"-{target}.{suffix}")
+    )
+
+
+def build(
+    policy_dir: Path, out: Path, targets: list[str], source: Path
+) -> tuple[Policy, list[Path]]:
+    """Build and return (policy, written paths). On any error `out` is left as it was."""
+    policy = load_policy(policy_dir)
+    _check_out_dir(out)
+    version = extension_version(policy.version)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".privacy-guard-staging-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the build is an ordinary folder
+    try:
+        written = []
+        for name in targets:
+            folder = staging / name
+            render_target(policy, TARGETS[name], source, folder)
+            archive = staging / package_name(version, name)
+            write_package(folder, archive)
+            written += [out / name, out / archive.name]
+        # Keep what the previous build made for targets not rebuilt this time.
+        if out.is_dir():
+            for entry in out.iterdir():
+                kept = [t for t in TARGETS if t not in targets and _is_target_output(entry.name, t)]
+                if kept:
+                    dest = staging / entry.name
+                    if entry.is_dir():
+                        shutil.copytree(entry, dest)
+                    else:
+                        shutil.copy2(entry, dest)
+        (staging / MARKER).write_text(
+            "Made by `python -m builder build`; replaced whole on every build.\n", "utf-8"
+        )
+        _swap_in(staging, out)
+        staging = None
+        return policy, written
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging` with two renames, so readers never see half a build."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{staging.name}")
+        out.rename(old)
+    try:
+        staging.rename(out)
+    except OSError:
+        if old is not None:
+            old.rename(out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,84 @@
+"""Command-line interface: argument parsing and exit codes only; the work lives elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from builder.errors import BuildError, display_path
+
+REPO = Path(__file__).resolve().parent.parent
+EXTENSION_SOURCE = REPO / "extension"
+EXIT_USER_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="privacy-guard",
+        description="Build the Privacy Guard for Claude extension from policy_data/.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = sub.add_parser("build", help="validate policy data and write dist/ (builds + packages)")
+    build.add_argument("--policy-data", type=Path, default=Path("policy_data"), metavar="PATH")
+    build.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
+    build.add_argument("--target", choices=["chrome", "firefox", "all"], default="all")
+
+    check = sub.add_parser("check", help="validate policy data only")
+    check.add_argument("--policy-data", type=Path, default=Path("policy_data"), metavar="PATH")
+
+    diff = sub.add_parser("diff", help="list what changed between two policy_data folders")
+    diff.add_argument("old", type=Path, metavar="OLD_DIR")
+    diff.add_argument("new", type=Path, nargs="?", default=Path("policy_data"), metavar="NEW_DIR")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    # Imported here so `--help` works even before the dependencies are installed.
+    from builder.build import build
+    from builder.diff import describe_changes
+    from builder.policy import load_policy
+    from builder.targets import TARGETS, extension_version
+
+    if args.command == "check":
+        policy = load_policy(args.policy_data)
+        print(
+            f"{display_path(args.policy_data)} is valid: policy version {policy.version}, "
+            f"{len(policy.facts)} facts, {len(policy.sources)} sources, "
+            f"{len(policy.locales)} locales"
+        )
+        return 0
+    if args.command == "diff":
+        old = load_policy(args.old)
+        new = load_policy(args.new)
+        lines = describe_changes(old, new)
+        print("\n".join(lines) if lines else "No changes.")
+        return 0
+    targets = list(TARGETS) if args.target == "all" else [args.target]
+    policy, written = build(args.policy_data, args.out, targets, EXTENSION_SOURCE)
+    print(f"Built Privacy Guard {extension_version(policy.version)}:")
+    for path in written:
+        print(f"  {display_path(path)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for `python -m builder` and the `privacy-guard` script."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BuildError as err:
+        for problem in err.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        count = len(err.problems)
+        print(
+            f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    except OSError as err:
+        print(f"error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,120 @@
+"""Turns the UI string templates into browser i18n messages, filling in policy facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from builder.errors import Problem, display_path
+
+# {retention_on_years} inserts a fact; {1}..{9} stay for the extension to fill at run time
+# ($1..$9 in messages.json); {{ and }} are literal braces.
+_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+# Limits the stores enforce on the manifest's localised name and description.
+# https://developer.chrome.com/docs/extensions/reference/manifest/name
+# https://developer.chrome.com/docs/extensions/reference/manifest/description
+LENGTH_LIMITS = {"manifest_extension_name": 75, "manifest_extension_description": 132}
+
+
+def format_date(value: dt.date, locale: dict[str, Any]) -> str:
+    """A date in the locale's own words, e.g. 'October 8, 2025' or '2025年10月8日'."""
+    return locale["date"].format(
+        day=value.day, month=locale["months"][value.month - 1], year=value.year
+    )
+
+
+def _fact_text(value: Any, locale: dict[str, Any]) -> str | None:
+    if isinstance(value, dt.date):
+        return format_date(value, locale)
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return ", ".join(value)
+    return None
+
+
+def render_template(
+    template: str, facts: dict[str, Any], locale: dict[str, Any]
+) -> tuple[str, set[str], list[str]]:
+    """Return (message text, runtime argument numbers used, problems)."""
+    out: list[str] = []
+    args: set[str] = set()
+    errors: list[str] = []
+    pos = 0
+    for match in _FIELD.finditer(template):
+        out.append(template[pos : match.start()].replace("$", "$$"))
+        pos = match.end()
+        token = match.group(0)
+        name = match.group(1)
+        if token in ("{{", "}}"):
+            out.append(token[0])
+        elif name is None:
+            errors.append(f"unbalanced {token!r}; write {token * 2} for a literal brace")
+        elif re.fullmatch(r"[1-9]", name):
+            args.add(name)
+            out.append(f"${name}")
+        elif name in facts:
+            value = facts[name].get("value") if facts[name] else None
+            text = _fact_text(value, locale)
+            if text is None:
+                errors.append(f"fact {{{name}}} has no value that can be shown as text")
+            else:
+                out.append(text.replace("$", "$$"))
+        else:
+            known = ", ".join(sorted(k for k, f in facts.items() if f and "value" in f))
+            errors.append(f"unknown placeholder {{{name}}} (facts with values: {known}; or {{1}})")
+    out.append(template[pos:].replace("$", "$$"))
+    text = " ".join("".join(out).split())
+    return text, args, errors
+
+
+def render_messages(
+    strings: dict[str, dict[str, dict[str, str]]],
+    facts: dict[str, Any],
+    locales: dict[str, dict[str, Any]],
+    default: str,
+    folder: Path,
+    problems: list[Problem],
+) -> dict[str, dict[str, str]]:
+    """Render every locale's strings; report bad placeholders and argument mismatches."""
+    rendered: dict[str, dict[str, str]] = {}
+    arguments: dict[str, dict[str, set[str]]] = {}
+    for code, parts in strings.items():
+        rendered[code] = {}
+        arguments[code] = {}
+        for part, entries in parts.items():
+            if entries is None:
+                continue
+            path = display_path(folder / code / f"{part}.yaml")
+            for key, template in entries.items():
+                name = f"{part}_{key}"
+                text, args, errors = render_template(template, facts, locales[code])
+                problems.extend(Problem(path, key, e) for e in errors)
+                limit = LENGTH_LIMITS.get(name)
+                visible = text.replace("$$", "$")
+                if limit and len(visible) > limit:
+                    problems.append(
+                        Problem(path, key, f"is {len(visible)} characters; stores allow {limit}")
+                    )
+                rendered[code][name] = text
+                arguments[code][name] = args
+    reference = arguments.get(default, {})
+    for code, names in arguments.items():
+        for name, args in names.items():
+            expected = reference.get(name)
+            if expected is not None and args != expected:
+                part, key = name.split("_", 1)
+                problems.append(
+                    Problem(
+                        display_path(folder / code / f"{part}.yaml"),
+                        key,
+                        f"uses run-time values {sorted(args)} but the reference locale uses "
+                        f"{sorted(expected)}",
+                    )
+                )
+    return rendered

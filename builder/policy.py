@@ -1,0 +1,314 @@
+"""Loads policy_data/, validates every file against its schema, and returns one Policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from builder.errors import BuildError, Problem, display_path
+from builder.messages import render_messages
+from builder.schema import (
+    Boolean,
+    Date,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Pattern,
+    Record,
+    Shape,
+    Text,
+    Url,
+)
+from builder.yaml_files import load_yaml
+
+# The facts the extension knows how to explain, and the type of each one's value
+# (None: the fact is a statement with no value). A new fact needs UI that uses it,
+# so it is added here and in the strings together.
+FACT_VALUES: dict[str, Shape | None] = {
+    "announced": Date(),
+    "decision_deadline": Date(),
+    "deadline_extended_to": Date(),
+    "default_on": Boolean(),
+    "training_scope": None,
+    "retention_on_years": Integer(minimum=1, maximum=100),
+    "retention_off_days": Integer(minimum=1, maximum=3650),
+    "plans_affected": ListOf(Text(max_len=120), unique=True),
+    "plans_not_affected": ListOf(Text(max_len=120), unique=True),
+    "deleted_chats_not_trained": None,
+    "opt_out_not_retroactive": None,
+    "incognito_not_trained": None,
+    "flagged_kept_longer": None,
+    "keep_proof": None,
+}
+
+SOURCE = Record(
+    {
+        "title": Field(Text(max_len=300)),
+        "publisher": Field(Text(max_len=120)),
+        "url": Field(Url(), required=False),
+        "date": Field(Date(), required=False),
+    }
+)
+
+
+def _fact_shape(value_shape: Shape | None) -> Record:
+    fields = {
+        "summary": Field(Text(max_len=400)),
+        "sources": Field(ListOf(Text(max_len=80), unique=True)),
+    }
+    if value_shape is not None:
+        fields["value"] = Field(value_shape)
+    return Record(fields)
+
+
+POLICY_FILE = Record(
+    {
+        "policy_version": Field(Integer(minimum=1, maximum=65535)),
+        "sources": Field(MapOf(SOURCE)),
+        "facts": Field(
+            Record({name: Field(_fact_shape(shape)) for name, shape in FACT_VALUES.items()})
+        ),
+    }
+)
+
+# Detection wording is grouped by the language of the page it appears on.
+PAGE_LANGUAGES = ("en", "es", "fr", "de", "ja", "zh")
+PATTERNS_BY_LANGUAGE = MapOf(
+    ListOf(Pattern(), unique=True),
+    allowed_keys=PAGE_LANGUAGES,
+    key_regex=r"[a-z]{2}",
+    key_hint="a two-letter language code",
+)
+SELECTOR = Text(max_len=200, regex=r"[^{}<>;]+", regex_hint="a CSS selector (no braces, <, > or ;)")
+SOURCE_IDS = ListOf(Text(max_len=80), unique=True)
+
+DETECTION_FILE = Record(
+    {
+        "switch_selectors": Field(ListOf(SELECTOR, unique=True)),
+        "ignore_inside": Field(ListOf(SELECTOR, unique=True)),
+        "training_switch": Field(
+            Record(
+                {
+                    "sources": Field(SOURCE_IDS),
+                    "labels": Field(PATTERNS_BY_LANGUAGE),
+                    "not_labels": Field(PATTERNS_BY_LANGUAGE),
+                }
+            )
+        ),
+        "consent_popup": Field(
+            Record(
+                {
+                    "sources": Field(SOURCE_IDS),
+                    "titles": Field(PATTERNS_BY_LANGUAGE),
+                    "accept_buttons": Field(PATTERNS_BY_LANGUAGE),
+                }
+            )
+        ),
+        "privacy_settings": Field(
+            Record(
+                {
+                    "sources": Field(SOURCE_IDS),
+                    "urls": Field(ListOf(Url(), unique=True)),
+                    "path_patterns": Field(ListOf(Pattern(), unique=True)),
+                    "hash_patterns": Field(ListOf(Pattern(), unique=True)),
+                    "panel_selectors": Field(ListOf(SELECTOR, unique=True)),
+                    "row_selectors": Field(ListOf(SELECTOR, unique=True)),
+                    "not_found_after_ms": Field(Integer(minimum=1000, maximum=120_000)),
+                }
+            )
+        ),
+    }
+)
+
+LOCALE = Record(
+    {
+        "name": Field(Text(max_len=40)),
+        "date": Field(
+            Text(
+                max_len=40,
+                regex=r"(?=.*\{day\})(?=.*\{month\})(?=.*\{year\})[^{}]*(\{(day|month|year)\}[^{}]*)+",
+                regex_hint="a pattern using {day}, {month} and {year}",
+            )
+        ),
+        "months": Field(ListOf(Text(max_len=20), min_len=12, max_len=12)),
+    }
+)
+# Chrome's folder names for the locales it supports look like en, es, pt_BR, zh_CN.
+LOCALES_FILE = Record(
+    {
+        "default": Field(Text(regex=r"[a-z]{2}(_[A-Z]{2})?", regex_hint="a locale like en")),
+        "locales": Field(
+            MapOf(LOCALE, key_regex=r"[a-z]{2}(_[A-Z]{2})?", key_hint="a locale like en or zh_CN")
+        ),
+    }
+)
+STRINGS_FILE = MapOf(
+    Text(max_len=1000),
+    key_regex=r"[a-z][a-z0-9_]*",
+    key_hint="lower-case letters, digits or '_' (used in message names)",
+)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Everything the builder renders, validated."""
+
+    root: Path
+    version: int
+    sources: dict[str, dict[str, Any]]
+    facts: dict[str, dict[str, Any]]
+    detection: dict[str, Any]
+    default_locale: str
+    locales: dict[str, dict[str, Any]]
+    # locale -> message name -> text in the browsers' messages.json syntax
+    messages: dict[str, dict[str, str]]
+
+
+class _Collector:
+    """Gathers problems for one file."""
+
+    def __init__(self, problems: list[Problem], path: Path):
+        self.problems = problems
+        self.name = display_path(path)
+
+    def __call__(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.name, key, message))
+
+
+def _load(path: Path, shape: Shape, problems: list[Problem]) -> Any:
+    data, load_problems = load_yaml(path)
+    problems.extend(load_problems)
+    if data is None:
+        return None
+    return shape.check(data, "", _Collector(problems, path))
+
+
+def _check_source_refs(refs: list | None, sources: dict, report: _Collector, key: str) -> None:
+    for i, ref in enumerate(refs or []):
+        if ref is not None and ref not in sources:
+            report(f"{key}[{i}]", f"unknown source {ref!r} (sources are defined in policy.yaml)")
+
+
+def _check_sources_complete(sources: dict, report: _Collector) -> None:
+    for sid, source in sources.items():
+        if source and "url" not in source and "date" not in source:
+            report(f"sources.{sid}", "needs a url, or a date to find the article by title and date")
+
+
+def load_policy(root: Path) -> Policy:
+    """Load and validate the policy folder; raise BuildError listing every problem."""
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise BuildError([Problem(display_path(root), "", "policy data folder is missing")])
+
+    policy = _load(root / "policy.yaml", POLICY_FILE, problems)
+    detection = _load(root / "detection.yaml", DETECTION_FILE, problems)
+    locales_file = _load(root / "locales.yaml", LOCALES_FILE, problems)
+
+    sources = (policy or {}).get("sources") or {}
+    if policy:
+        report = _Collector(problems, root / "policy.yaml")
+        _check_sources_complete(sources, report)
+        for name, fact in (policy.get("facts") or {}).items():
+            if fact:
+                _check_source_refs(fact.get("sources"), sources, report, f"facts.{name}.sources")
+    if detection and policy:
+        report = _Collector(problems, root / "detection.yaml")
+        for block in ("training_switch", "consent_popup", "privacy_settings"):
+            if detection.get(block):
+                _check_source_refs(
+                    detection[block].get("sources"), sources, report, f"{block}.sources"
+                )
+
+    locales = (locales_file or {}).get("locales") or {}
+    default = (locales_file or {}).get("default")
+    if locales_file and default and locales and default not in locales:
+        _Collector(problems, root / "locales.yaml")("default", f"{default!r} is not in locales")
+
+    strings = _load_strings(root / "strings", locales, default, problems)
+
+    if problems:
+        raise BuildError(problems)
+
+    facts = policy["facts"]
+    messages = render_messages(strings, facts, locales, default, root / "strings", problems)
+    if problems:
+        raise BuildError(problems)
+    return Policy(
+        root=root,
+        version=policy["policy_version"],
+        sources=sources,
+        facts=facts,
+        detection=detection,
+        default_locale=default,
+        locales=locales,
+        messages=messages,
+    )
+
+
+def _load_strings(
+    folder: Path, locales: dict, default: str | None, problems: list[Problem]
+) -> dict[str, dict[str, dict[str, str]]]:
+    """Return locale -> part (file stem) -> key -> template; check every locale matches default."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    if not folder.is_dir():
+        problems.append(Problem(display_path(folder), "", "strings folder is missing"))
+        return out
+    present = sorted(p.name for p in folder.iterdir() if p.is_dir())
+    for extra in sorted(set(present) - set(locales)):
+        problems.append(
+            Problem(display_path(folder / extra), "", "locale folder not listed in locales.yaml")
+        )
+    for code in locales:
+        locale_dir = folder / code
+        if not locale_dir.is_dir():
+            problems.append(
+                Problem(display_path(locale_dir), "", "is missing (listed in locales.yaml)")
+            )
+            continue
+        parts = {}
+        for path in sorted(locale_dir.iterdir()):
+            if path.suffix not in (".yaml", ".yml"):
+                problems.append(Problem(display_path(path), "", "is not a .yaml file"))
+                continue
+            data = _load(path, STRINGS_FILE, problems)
+            # A file that failed to load is already reported; None keeps it out of the
+            # comparisons below so it is not reported a second time as "missing".
+            parts[path.stem] = None if data is None else {k: v for k, v in data.items() if v}
+        out[code] = parts
+    if default in out:
+        reference = {k: v for k, v in out[default].items() if v is not None}
+        for code, parts in out.items():
+            if code == default:
+                continue
+            for part in sorted(set(reference) - set(parts)):
+                problems.append(
+                    Problem(display_path(folder / code / f"{part}.yaml"), "", "is missing")
+                )
+            for part in sorted(set(parts) & set(reference)):
+                if parts[part] is None:
+                    continue
+                path = display_path(folder / code / f"{part}.yaml")
+                for key in sorted(set(reference[part]) - set(parts[part])):
+                    problems.append(Problem(path, key, f"is missing (present in {default})"))
+                for key in sorted(set(parts[part]) - set(reference[part])):
+                    problems.append(Problem(path, key, f"unknown key (not in {default})"))
+            for part in sorted(set(parts) - set(reference)):
+                problems.append(
+                    Problem(
+                        display_path(folder / code / f"{part}.yaml"),
+                        "",
+                        f"has no counterpart in {default}",
+                    )
+                )
+    return out
+
+
+def fact_json(value: Any) -> Any:
+    """A fact value as JSON (dates as ISO text)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,148 @@
+"""Renders one browser build from extension/ and a validated Policy into a folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from builder.errors import BuildError, Problem, display_path
+from builder.icons import SIZES, icon_png
+from builder.policy import Policy, fact_json
+from builder.targets import Target, extension_version, merge_manifest
+
+TEMPLATE_SUFFIX = ".j2"
+# Folders of extension/ that hold builder inputs rather than files to ship.
+NOT_SHIPPED = ("manifest",)
+
+
+def extension_data(policy: Policy) -> dict[str, Any]:
+    """The one JSON blob the extension reads: facts, sources and detection rules."""
+    d = policy.detection
+    languages = lambda block: [p for pats in block.values() for p in pats]  # noqa: E731
+    return {
+        "version": extension_version(policy.version),
+        "policyVersion": policy.version,
+        "facts": {
+            name: {"value": fact_json(fact.get("value")), "sources": fact["sources"]}
+            for name, fact in policy.facts.items()
+        },
+        "sources": {
+            sid: {k: fact_json(v) for k, v in source.items()}
+            for sid, source in policy.sources.items()
+        },
+        "detection": {
+            "switchSelectors": d["switch_selectors"],
+            "ignoreInside": d["ignore_inside"],
+            "trainingLabels": languages(d["training_switch"]["labels"]),
+            "notLabels": languages(d["training_switch"]["not_labels"]),
+            "trainingSources": d["training_switch"]["sources"],
+            "popupTitles": languages(d["consent_popup"]["titles"]),
+            "acceptButtons": languages(d["consent_popup"]["accept_buttons"]),
+            "settingsUrls": d["privacy_settings"]["urls"],
+            "settingsPaths": d["privacy_settings"]["path_patterns"],
+            "settingsHashes": d["privacy_settings"]["hash_patterns"],
+            "settingsPanels": d["privacy_settings"]["panel_selectors"],
+            "settingsRows": d["privacy_settings"]["row_selectors"],
+            "notFoundAfterMs": d["privacy_settings"]["not_found_after_ms"],
+        },
+    }
+
+
+def write_json(path: Path, data: Any) -> None:
+    """JSON as the project writes it everywhere: sorted keys, two-space indent, final newline."""
+    path.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n", "utf-8")
+
+
+def _environment(source: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(source)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=jinja2.select_autoescape(["html.j2"], default_for_string=False),
+    )
+
+
+def _manifest(policy: Policy, target: Target, source: Path) -> dict[str, Any]:
+    problems = []
+    parts = []
+    for name in ("manifest/base.json", target.overlay_file):
+        path = source / name
+        try:
+            parts.append(json.loads(path.read_text("utf-8")))
+        except (OSError, ValueError) as err:
+            problems.append(Problem(display_path(path), "", f"cannot be read as JSON: {err}"))
+    if problems:
+        raise BuildError(problems)
+    manifest = merge_manifest(*parts)
+    manifest["version"] = extension_version(policy.version)
+    manifest["default_locale"] = policy.default_locale
+    return manifest
+
+
+def _referenced_files(manifest: dict[str, Any]) -> list[str]:
+    files = list(manifest.get("icons", {}).values())
+    files += list(manifest.get("action", {}).get("default_icon", {}).values())
+    for key in ("default_popup",):
+        if key in manifest.get("action", {}):
+            files.append(manifest["action"][key])
+    if "options_ui" in manifest:
+        files.append(manifest["options_ui"]["page"])
+    background = manifest.get("background", {})
+    files += background.get("scripts", [])
+    if "service_worker" in background:
+        files.append(background["service_worker"])
+    for script in manifest.get("content_scripts", []):
+        files += script.get("js", []) + script.get("css", [])
+    return files
+
+
+def _check_output(out: Path, manifest: dict[str, Any], policy: Policy) -> None:
+    """Catch a manifest that names a missing file or message before a browser does."""
+    problems = [
+        Problem("extension/manifest", name, f"names {name!r}, which the build does not contain")
+        for name in _referenced_files(manifest)
+        if not (out / name).is_file()
+    ]
+    messages = policy.messages[policy.default_locale]
+    for key in re.findall(r"__MSG_(\w+?)__", json.dumps(manifest)):
+        if key not in messages:
+            problems.append(Problem("extension/manifest", key, "no such message in the strings"))
+    if problems:
+        raise BuildError(problems)
+
+
+def render_target(policy: Policy, target: Target, source: Path, out: Path) -> None:
+    """Write the unpacked build for one browser into `out` (which must not exist)."""
+    env = _environment(source)
+    data = extension_data(policy)
+    manifest = _manifest(policy, target, source)
+    context = {"data": data, "version": manifest["version"], "target": target.name}
+    out.mkdir(parents=True)
+    for path in sorted(source.rglob("*")):
+        rel = path.relative_to(source)
+        if not path.is_file() or rel.parts[0] in NOT_SHIPPED:
+            continue
+        if rel.as_posix() in target.exclude or path.name.startswith("."):
+            continue
+        dest = out / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if path.name.endswith(TEMPLATE_SUFFIX):
+            template = env.get_template(rel.as_posix())
+            dest = dest.with_name(path.name[: -len(TEMPLATE_SUFFIX)])
+            dest.write_text(template.render(context), "utf-8")
+        else:
+            shutil.copyfile(path, dest)
+    for code, messages in policy.messages.items():
+        folder = out / "_locales" / code
+        folder.mkdir(parents=True)
+        write_json(folder / "messages.json", {k: {"message": v} for k, v in messages.items()})
+    (out / "icons").mkdir(exist_ok=True)
+    for size in SIZES:
+        (out / "icons" / f"icon-{size}.png").write_bytes(icon_png(size))
+    write_json(out / "manifest.json", manifest)
+    _check_output(out, manifest, policy)

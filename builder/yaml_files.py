@@ -1,0 +1,75 @@
+"""Reads one YAML file safely: size cap, UTF-8, no aliases, no duplicate keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from builder.errors import Problem, display_path
+
+# Policy files are a few kilobytes; anything this large is a mistake or an attack.
+MAX_FILE_BYTES = 256 * 1024
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (no "billion laughs") and duplicate keys."""
+
+    def compose_node(self, parent, index):  # PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                "aliases (*name) are not allowed in policy data", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # PyYAML hook
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                duplicate = key in seen
+            except TypeError:  # unhashable key: the base class reports it
+                continue
+            if duplicate:
+                raise yaml.MarkedYAMLError(f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    """Return (data, problems); data is None when the file could not be read."""
+    name = display_path(path)
+    if not path.is_file():
+        kind = "is a folder, not a file" if path.is_dir() else "is missing"
+        return None, [Problem(name, "", kind)]
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(name, "", f"is {size:,} bytes; policy files must be under {MAX_FILE_BYTES:,}")
+        ]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return None, [Problem(name, "", f"is not UTF-8 text (bad byte at offset {err.start})")]
+    if "\x00" in text:
+        return None, [Problem(name, "", "contains NUL bytes; it is not a text file")]
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, [Problem(name, "", "is empty")]
+    try:
+        # _StrictLoader is a SafeLoader: no arbitrary Python objects.
+        data = yaml.load(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = err.problem or err.context or "invalid YAML"
+        return None, [Problem(name, where, f"YAML error: {what}")]
+    except yaml.YAMLError as err:
+        return None, [Problem(name, "", f"YAML error: {err}")]
+    except RecursionError:
+        return None, [Problem(name, "", "is nested too deeply")]
+    return data, []

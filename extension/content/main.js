@@ -1,0 +1,203 @@
+// Entry point. Watches claude.ai cheaply: a CSS animation (content.css) announces
+// every switch the page renders, so no MutationObserver runs over busy chat pages;
+// state is re-read on user input and by a light poll only while a training switch
+// is on the page (native checkboxes change `.checked` without any DOM mutation).
+(() => {
+  if (globalThis.__privacyGuardStarted) return; // guard against double injection
+  globalThis.__privacyGuardStarted = true;
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const data = globalThis.PRIVACY_GUARD_DATA;
+  const { detect, ui } = globalThis.PrivacyGuard;
+
+  const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
+  const POLL_MS = 400;
+  const URL_POLL_MS = 500;
+  const MARK = "data-privacy-guard";
+  const WATCHED_ATTRIBUTES = ["aria-checked", "data-state", "checked", "disabled", "aria-disabled"];
+
+  /** switch element -> { state, locked, surface, callout, warning, observer } */
+  const tracked = new Map();
+  let pollTimer = 0;
+  let notice = null;
+  let noticeDismissed = false;
+  let notFoundTimer = 0;
+  let lastUrl = location.href;
+
+  function report(entry, state) {
+    try {
+      // Fire and forget: the background may be starting up; a lost report is retried
+      // by the next observation, and nothing here may throw into the page.
+      api.runtime
+        .sendMessage({
+          type: "privacy-guard/observed",
+          state,
+          surface: entry?.surface ?? "settings",
+          locked: entry?.locked ?? false,
+          path: location.pathname + location.hash,
+          policyVersion: data.policyVersion,
+        })
+        ?.catch?.(() => {});
+    } catch {
+      // The extension was updated or removed while this page stayed open.
+    }
+  }
+
+  function consider(el) {
+    if (tracked.has(el)) return refresh(el);
+    if (!el.isConnected || !detect.isTrainingSwitch(el)) return;
+    const entry = {
+      state: null,
+      locked: false,
+      surface: detect.surfaceOf(el),
+      callout: null,
+      warning: null,
+      observer: new MutationObserver(() => refresh(el)),
+    };
+    entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    tracked.set(el, entry);
+    entry.callout = ui.callout(detect.anchorOf(el), () => turnOff(el));
+    clearNotFound();
+    refresh(el);
+    startPolling();
+  }
+
+  function turnOff(el) {
+    if (detect.stateOf(el) !== "on") return;
+    // The user asked for it: click the page's own switch, so the site records the
+    // change exactly as if they had clicked it themselves.
+    el.click();
+    refresh(el);
+    el.focus({ preventScroll: true });
+  }
+
+  function refresh(el) {
+    const entry = tracked.get(el);
+    if (!entry) return;
+    if (!el.isConnected) return forget(el);
+    const state = detect.stateOf(el);
+    const locked = detect.isLocked(el);
+    if (state === entry.state && locked === entry.locked) return;
+    entry.state = state;
+    entry.locked = locked;
+    if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
+    if (!entry.callout.host.isConnected) {
+      entry.callout = ui.callout(detect.anchorOf(el), () => turnOff(el));
+    }
+    entry.callout.update(state, locked);
+    updateAcceptWarning(el, entry);
+    report(entry, state);
+  }
+
+  function updateAcceptWarning(el, entry) {
+    const wanted = entry.surface === "popup" && entry.state === "on";
+    if (!wanted) {
+      entry.warning?.remove();
+      entry.warning = null;
+      return;
+    }
+    if (entry.warning?.host.isConnected) return;
+    const button = detect.acceptButtonFor(el);
+    entry.warning = button ? ui.acceptWarning(button) : null;
+  }
+
+  function forget(el) {
+    const entry = tracked.get(el);
+    entry.observer.disconnect();
+    entry.callout.remove();
+    entry.warning?.remove();
+    tracked.delete(el);
+    if (el.isConnected) el.removeAttribute(MARK);
+    if (!tracked.size) stopPolling();
+  }
+
+  function refreshAll() {
+    for (const el of [...tracked.keys()]) refresh(el);
+  }
+
+  function startPolling() {
+    if (!pollTimer) pollTimer = setInterval(refreshAll, POLL_MS);
+  }
+
+  function stopPolling() {
+    clearInterval(pollTimer);
+    pollTimer = 0;
+  }
+
+  function scan() {
+    for (const el of document.querySelectorAll(detect.SWITCH)) consider(el);
+  }
+
+  // --- Privacy settings: fail loud when the switch is not where it should be ---------
+  function clearNotFound() {
+    clearTimeout(notFoundTimer);
+    notFoundTimer = 0;
+    notice?.remove();
+    notice = null;
+  }
+
+  function onRouteChange() {
+    if (!detect.isSettingsUrl()) {
+      clearNotFound();
+      noticeDismissed = false;
+      return;
+    }
+    scan();
+    if (tracked.size || notFoundTimer || notice) return;
+    notFoundTimer = setTimeout(() => {
+      notFoundTimer = 0;
+      scan();
+      if (tracked.size || noticeDismissed || !detect.isSettingsUrl()) return;
+      const dialogs = document.querySelectorAll(detect.DIALOG);
+      const container = dialogs[dialogs.length - 1] ?? document.body;
+      notice = ui.notFound(container, data.detection.settingsUrls[0], () => {
+        noticeDismissed = true;
+        clearNotFound();
+      });
+      report(null, "unknown");
+    }, data.detection.notFoundAfterMs);
+  }
+
+  function checkUrl() {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    onRouteChange();
+  }
+
+  // --- Wiring --------------------------------------------------------------------------
+  document.addEventListener(
+    "animationstart",
+    (event) => {
+      if (event.animationName === SENTINEL) consider(event.target);
+    },
+    true,
+  );
+  // A user's flip: re-read right after the page's own handlers ran, and again after
+  // it re-rendered, so the mark follows within a frame.
+  const onInput = () => {
+    if (!tracked.size) return;
+    queueMicrotask(refreshAll);
+    requestAnimationFrame(refreshAll);
+  };
+  for (const type of ["click", "change", "input", "keyup"]) {
+    document.addEventListener(type, onInput, true);
+  }
+  window.addEventListener("hashchange", checkUrl);
+  window.addEventListener("popstate", checkUrl);
+  // history.pushState from the page's world fires no event here; a cheap string
+  // comparison catches it.
+  setInterval(checkUrl, URL_POLL_MS);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") scan();
+  });
+
+  const start = () => {
+    scan();
+    onRouteChange();
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
+})();
