@@ -258,7 +258,9 @@ def _load_strings(
         problems.append(Problem(display_path(folder), "", "strings folder is missing"))
         return out
     present = sorted(p.name for p in folder.iterdir() if p.is_dir())
-    for extra in sorted(set(present) - set(locales)):
+    # Without a valid locales.yaml every folder would look unexpected; that file's own
+    # problem is already reported.
+    for extra in sorted(set(present) - set(locales)) if locales else []:
         problems.append(
             Problem(display_path(folder / extra), "", "locale folder not listed in locales.yaml")
         )

@@ -37,6 +37,14 @@ class _StrictLoader(yaml.SafeLoader):
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_timestamp(self, node):  # PyYAML hook
+        # Keep dates as text: PyYAML raises a bare ValueError for 2025-13-40, and the
+        # schema's Date check turns text into a date with a message that names the key.
+        return self.construct_scalar(node)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
+
 
 def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
     """Return (data, problems); data is None when the file could not be read."""

@@ -1,0 +1,40 @@
+"""Helpers for the builder tests: run the real CLI on a copy of policy_data/."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+POLICY_DATA = REPO / "policy_data"
+# A hang guard, not a speed target: a bad input must never keep the builder busy.
+CLI_TIMEOUT_S = 30
+
+
+def run_builder(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """Run `python -m builder ARGS` the way a maintainer would."""
+    return subprocess.run(
+        [sys.executable, "-m", "builder", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT_S,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def copy_policy(dest: Path) -> Path:
+    """A writable copy of the real policy_data/ to break on purpose."""
+    shutil.copytree(POLICY_DATA, dest)
+    return dest
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` with its bytes, to prove a folder was left untouched."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

@@ -1,0 +1,206 @@
+"""What a good build writes: manifests, packages, versions, atomic swaps and policy diffs."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from builder_support import REPO, copy_policy, run_builder, snapshot
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "dist"
+    result = run_builder("build", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def manifest(folder: Path) -> dict:
+    return json.loads((folder / "manifest.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("target", ["chrome", "firefox"])
+def test_manifest_matches_golden_file(dist, target):
+    """A reviewed snapshot: any change to permissions, matches or keys shows up here.
+
+    Regenerate deliberately after a reviewed change:
+    python -m builder build --out /tmp/d && cp /tmp/d/<target>/manifest.json tests/golden/
+    """
+    built = manifest(dist / target)
+    golden = json.loads((GOLDEN / f"{target}.manifest.json").read_text("utf-8"))
+    built["version"] = golden["version"] = "(policy version)"
+    assert built == golden
+
+
+def test_builds_written_with_packages(dist):
+    version = manifest(dist / "chrome")["version"]
+    assert sorted(p.name for p in dist.iterdir() if not p.name.startswith(".")) == [
+        "chrome",
+        "firefox",
+        f"privacy-guard-{version}-chrome.zip",
+        f"privacy-guard-{version}-firefox.xpi",
+    ]
+
+
+@pytest.mark.parametrize(("target", "suffix"), [("chrome", "zip"), ("firefox", "xpi")])
+def test_package_holds_exactly_the_unpacked_build(dist, target, suffix):
+    version = manifest(dist / target)["version"]
+    with zipfile.ZipFile(dist / f"privacy-guard-{version}-{target}.{suffix}") as archive:
+        names = archive.namelist()
+        packed = {name: archive.read(name) for name in names}
+    assert names[0] == "manifest.json"
+    assert packed == snapshot(dist / target)
+
+
+def test_firefox_build_has_no_chrome_only_worker(dist):
+    assert not (dist / "firefox" / "background" / "service-worker.js").exists()
+    assert (dist / "chrome" / "background" / "service-worker.js").is_file()
+    worker = manifest(dist / "chrome")["background"]
+    assert worker == {"service_worker": "background/service-worker.js"}
+
+
+def test_every_locale_is_generated(dist):
+    locales = sorted(p.name for p in (dist / "chrome" / "_locales").iterdir())
+    assert locales == ["de", "en", "es", "fr", "ja", "zh_CN"]
+    en = json.loads((dist / "chrome/_locales/en/messages.json").read_text("utf-8"))
+    assert en["manifest_extension_name"] == {"message": "Privacy Guard for Claude"}
+    # Facts are written into the text, so a policy edit reaches every sentence.
+    assert "5 years instead of 30 days" in en["content_on_body"]["message"]
+
+
+def test_policy_data_reaches_the_extension_as_one_data_file(dist):
+    text = (dist / "firefox/generated/policy-data.js").read_text("utf-8")
+    prefix = "globalThis.PRIVACY_GUARD_DATA = Object.freeze("
+    body = next(line for line in text.splitlines() if line.startswith(prefix))
+    data = json.loads(body[len(prefix) : -2])
+    assert data["facts"]["retention_on_years"]["value"] == 5
+    assert data["facts"]["deadline_extended_to"]["value"] == "2025-10-08"
+    assert "\\bhelp improve claude\\b" in data["detection"]["trainingLabels"]
+
+
+def test_same_input_gives_identical_packages(tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert run_builder("build", "--out", first).returncode == 0
+    assert run_builder("build", "--out", second).returncode == 0
+    packages = sorted(p.name for p in first.glob("privacy-guard-*"))
+    assert len(packages) == 2
+    for name in packages:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_policy_version_sets_a_higher_extension_version(tmp_path, dist):
+    policy = copy_policy(tmp_path / "policy_data")
+    path = policy / "policy.yaml"
+    path.write_text(path.read_text("utf-8").replace("policy_version: 1", "policy_version: 7"))
+    out = tmp_path / "dist"
+
+    assert run_builder("build", "--policy-data", policy, "--out", out).returncode == 0
+
+    old = manifest(dist / "chrome")["version"]
+    new = manifest(out / "firefox")["version"]
+    assert new.endswith(".7")
+
+    def parts(v):
+        return tuple(int(x) for x in v.split("."))
+
+    assert parts(new) > parts(old)
+    assert (out / f"privacy-guard-{new}-chrome.zip").is_file()
+
+
+def test_one_target_rebuild_keeps_the_other(tmp_path):
+    out = tmp_path / "dist"
+    assert run_builder("build", "--out", out).returncode == 0
+    firefox_before = snapshot(out / "firefox")
+
+    result = run_builder("build", "--out", out, "--target", "chrome")
+
+    assert result.returncode == 0, result.stderr
+    assert snapshot(out / "firefox") == firefox_before
+    assert (out / "chrome" / "manifest.json").is_file()
+
+
+def test_crash_mid_build_leaves_previous_output(tmp_path, monkeypatch):
+    """Atomic output: render into a temporary folder, swap only when complete."""
+    from builder import build as build_module
+    from builder.render import render_target
+
+    out = tmp_path / "dist"
+    build_module.build(REPO / "policy_data", out, ["chrome", "firefox"], REPO / "extension")
+    before = snapshot(out)
+    calls = []
+
+    def render_then_fail(*args):
+        calls.append(args)
+        render_target(*args)
+        if len(calls) == 2:
+            raise OSError("disk full")
+
+    monkeypatch.setattr(build_module, "render_target", render_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        build_module.build(REPO / "policy_data", out, ["chrome", "firefox"], REPO / "extension")
+
+    assert snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["dist"], "temporary folders left behind"
+
+
+def test_diff_lists_each_changed_fact(tmp_path):
+    old = copy_policy(tmp_path / "old")
+    new = copy_policy(tmp_path / "new")
+    policy = new / "policy.yaml"
+    text = policy.read_text("utf-8")
+    text = text.replace("policy_version: 1", "policy_version: 2")
+    text = text.replace("    value: 5\n", "    value: 6\n")
+    policy.write_text(text, "utf-8")
+    detection = new / "detection.yaml"
+    detection.write_text(
+        detection.read_text("utf-8").replace(
+            "      - 'aider à améliorer claude'\n",
+            "      - 'aider à améliorer claude'\n      - 'contribuer à améliorer claude'\n",
+        ),
+        "utf-8",
+    )
+
+    result = run_builder("diff", old, new)
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "changed policy_version: 1 -> 2" in lines
+    assert "changed fact.retention_on_years.value: 5 -> 6" in lines
+    assert "changed detection.training_switch.labels.fr: + 'contribuer à améliorer claude'" in lines
+    # The retention fact appears in the UI strings, so their new wording is listed too.
+    assert any(
+        line.startswith("changed message.en.content_on_body:") and "6 years" in line
+        for line in lines
+    )
+
+
+def test_diff_warns_when_version_was_not_raised(tmp_path):
+    old = copy_policy(tmp_path / "old")
+    new = copy_policy(tmp_path / "new")
+    policy = new / "policy.yaml"
+    policy.write_text(policy.read_text("utf-8").replace("    value: 30\n", "    value: 60\n"))
+
+    result = run_builder("diff", old, new)
+
+    assert "changed fact.retention_off_days.value: 30 -> 60" in result.stdout
+    assert "warning: policy_version is 1 (was 1)" in result.stdout
+
+
+def test_diff_of_identical_folders_says_so(tmp_path):
+    old = copy_policy(tmp_path / "old")
+    result = run_builder("diff", old)
+    assert result.returncode == 0
+    assert result.stdout.strip() == "No changes."
+
+
+def test_diff_of_invalid_folder_names_the_problem(tmp_path):
+    old = copy_policy(tmp_path / "old")
+    (old / "policy.yaml").write_text("policy_version: [\n")
+    result = run_builder("diff", old)
+    assert result.returncode == 2
+    assert "policy.yaml" in result.stderr and "Traceback" not in result.stderr

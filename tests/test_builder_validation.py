@@ -1,0 +1,226 @@
+"""Bad policy data is refused with one clear line per problem, exit 2, output untouched."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from builder_support import copy_policy, run_builder, snapshot
+
+
+def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        text = path.read_text("utf-8")
+        assert old in text, f"test setup: {old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    return edit
+
+
+def write(rel: str, content: str | bytes) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, "utf-8")
+
+    return edit
+
+
+def delete(rel: str) -> Callable[[Path], None]:
+    return lambda root: (root / rel).unlink()
+
+
+BILLION_LAUGHS = "".join(
+    [
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n',
+        *(
+            f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n"
+            for i in range(8)
+        ),
+    ]
+)
+
+# (id, how to break the data, file the message must name, words the message must contain)
+BAD_INPUTS = [
+    ("missing-file", delete("detection.yaml"), "detection.yaml", "is missing"),
+    (
+        "yaml-syntax",
+        replace("policy.yaml", "policy_version: 1", "policy_version: [1"),
+        "policy.yaml",
+        "YAML error",
+    ),
+    ("empty-file", write("locales.yaml", "# nothing here\n\n"), "locales.yaml", "is empty"),
+    (
+        "wrong-type",
+        replace("policy.yaml", "policy_version: 1", 'policy_version: "one"'),
+        "policy.yaml",
+        "policy_version: expected a whole number",
+    ),
+    (
+        "list-instead-of-mapping",
+        write("detection.yaml", "- switch_selectors\n- ignore_inside\n"),
+        "detection.yaml",
+        "expected a mapping, got a list",
+    ),
+    (
+        "unknown-key",
+        replace("policy.yaml", "    value: 5\n", "    value: 5\n    vlaue: 6\n"),
+        "policy.yaml",
+        "facts.retention_on_years.vlaue: unknown key",
+    ),
+    (
+        "fact-without-source",
+        replace(
+            "policy.yaml",
+            "    value: 30\n    sources: [anthropic-announcement]",
+            "    value: 30\n    sources: []",
+        ),
+        "policy.yaml",
+        "facts.retention_off_days.sources: needs at least 1",
+    ),
+    (
+        "unknown-source",
+        replace("policy.yaml", "sources: [macrumors-opt-out]", "sources: [macrumours]"),
+        "policy.yaml",
+        "unknown source 'macrumours'",
+    ),
+    (
+        "invalid-date",
+        replace("policy.yaml", "value: 2025-10-08", "value: 2025-13-40"),
+        "policy.yaml",
+        "facts.deadline_extended_to.value: expected a date",
+    ),
+    (
+        "invalid-url",
+        replace(
+            "policy.yaml",
+            "url: https://www.anthropic.com/legal/terms",
+            "url: ftp://anthropic.com/terms",
+        ),
+        "policy.yaml",
+        "sources.anthropic-consumer-terms.url: expected an https:// URL",
+    ),
+    (
+        "invalid-regex",
+        replace("detection.yaml", "- 'aider à améliorer claude'", "- 'aider (à améliorer claude'"),
+        "detection.yaml",
+        "training_switch.labels.fr[0]",
+    ),
+    (
+        "catastrophic-regex",
+        replace("detection.yaml", "- 'aider à améliorer claude'", "- '(a+)+$'"),
+        "detection.yaml",
+        "exponential time",
+    ),
+    ("alias-bomb", write("policy.yaml", BILLION_LAUGHS), "policy.yaml", "aliases"),
+    (
+        "huge-file",
+        write("detection.yaml", "# padding\n" + "x: " + "y" * (10 * 1024 * 1024) + "\n"),
+        "detection.yaml",
+        "bytes; policy files must be under",
+    ),
+    (
+        "binary-garbage",
+        write("locales.yaml", bytes(range(256)) * 8),
+        "locales.yaml",
+        "not UTF-8 text",
+    ),
+    (
+        "duplicate-key",
+        replace("strings/de/content.yaml", "turn_off: Ausschalten", "turn_off: Aus\nturn_off: An"),
+        "content.yaml",
+        "duplicate key 'turn_off'",
+    ),
+    (
+        "missing-translation",
+        replace("strings/ja/content.yaml", "turn_off: オフにする\n", ""),
+        "ja/content.yaml",
+        "turn_off: is missing (present in en)",
+    ),
+    (
+        "unknown-placeholder",
+        replace(
+            "strings/fr/content.yaml", "{retention_off_days} jours.", "{retention_days} jours."
+        ),
+        "fr/content.yaml",
+        "unknown placeholder {retention_days}",
+    ),
+    (
+        "name-too-long-for-stores",
+        replace("strings/es/manifest.yaml", "Privacy Guard para Claude", "Privacy Guard " * 8),
+        "es/manifest.yaml",
+        "stores allow 75",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def previous_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """A good build whose folder every bad build below must leave byte-for-byte alone."""
+    out = tmp_path_factory.mktemp("previous") / "dist"
+    result = run_builder("build", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out, snapshot(out)
+
+
+@pytest.mark.parametrize(
+    ("breakage", "file", "words"),
+    [pytest.param(b, f, w, id=i) for i, b, f, w in BAD_INPUTS],
+)
+def test_bad_input_is_refused_clearly(tmp_path, previous_build, breakage, file, words):
+    out, before = previous_build
+    policy = copy_policy(tmp_path / "policy_data")
+    breakage(policy)
+
+    result = run_builder("build", "--policy-data", policy, "--out", out)
+
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    problem_lines = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert problem_lines, result.stderr
+    assert any(file in line and words in line for line in problem_lines), result.stderr
+    assert "nothing was written" in result.stderr
+    assert snapshot(out) == before, "a failed build changed the previous output"
+    assert not list(out.parent.glob(".privacy-guard-staging-*")), "staging folder left behind"
+
+
+def test_check_reports_every_problem_at_once(tmp_path):
+    policy = copy_policy(tmp_path / "policy_data")
+    replace("policy.yaml", "policy_version: 1", "policy_version: 0")(policy)
+    replace("policy.yaml", "value: 2025-09-28", "value: soon")(policy)
+    delete("strings/de/manifest.yaml")(policy)
+
+    result = run_builder("check", "--policy-data", policy)
+
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 3, result.stderr
+    assert "3 problems found" in result.stderr
+
+
+def test_check_accepts_the_shipped_policy_data():
+    result = run_builder("check")
+    assert result.returncode == 0, result.stderr
+    assert "policy_data is valid" in result.stdout
+
+
+def test_missing_policy_folder_is_named(tmp_path):
+    result = run_builder("check", "--policy-data", tmp_path / "nowhere")
+    assert result.returncode == 2
+    assert "nowhere: policy data folder is missing" in result.stderr
+
+
+def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path):
+    precious = tmp_path / "my-notes"
+    precious.mkdir()
+    (precious / "todo.txt").write_text("keep me")
+
+    result = run_builder("build", "--out", precious)
+
+    assert result.returncode == 2
+    assert "did not create" in result.stderr
+    assert (precious / "todo.txt").read_text() == "keep me"
