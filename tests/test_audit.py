@@ -1,0 +1,116 @@
+"""Permission, code and network audit of the shipped extension: widening it must be deliberate."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from builder_support import REPO, run_builder
+
+EXTENSION = REPO / "extension"
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("audit") / "dist"
+    result = run_builder("build", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.parametrize("target", ["chrome", "firefox"])
+def test_permissions_are_exactly_what_the_features_need(dist, target):
+    manifest = json.loads((dist / target / "manifest.json").read_text("utf-8"))
+    # storage: settings, last state and opt-out receipts. Nothing else.
+    assert manifest["permissions"] == ["storage"]
+    for key in (
+        "host_permissions",
+        "optional_permissions",
+        "optional_host_permissions",
+        "externally_connectable",
+        "web_accessible_resources",
+        "content_security_policy",  # absent: the MV3 default, which forbids remote code
+        "update_url",
+    ):
+        assert key not in manifest, f"{key} widens what the extension can do"
+    scripts = manifest["content_scripts"]
+    assert [s["matches"] for s in scripts] == [["https://claude.ai/*"]]
+    assert all(not s.get("all_frames") and "match_about_blank" not in s for s in scripts)
+
+
+@pytest.mark.parametrize("target", ["chrome", "firefox"])
+def test_every_shipped_script_is_a_local_file(dist, target):
+    for page in (dist / target).rglob("*.html"):
+        html = page.read_text("utf-8")
+        for src in re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", html):
+            assert "://" not in src and not src.startswith("//"), f"{page}: remote script {src}"
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", html), f"{page}: inline script"
+
+
+# Building HTML from strings, evaluating code, or talking to the network.
+FORBIDDEN = {
+    "innerHTML": r"\binnerHTML\b",
+    "outerHTML assignment": r"\bouterHTML\s*=",
+    "insertAdjacentHTML": r"\binsertAdjacentHTML\b",
+    "document.write": r"\bdocument\.write(ln)?\s*\(",
+    "eval": r"(?<![\w.])eval\s*\(",
+    "new Function": r"\bnew\s+Function\b",
+    "string timer": r"\bset(Timeout|Interval)\s*\(\s*[\"'`]",
+    "dynamic import": r"(?<![\w.])import\s*\(",
+    "fetch": r"(?<![\w.])fetch\s*\(",
+    "XMLHttpRequest": r"\bXMLHttpRequest\b",
+    "WebSocket": r"\bWebSocket\b",
+    "sendBeacon": r"\bsendBeacon\b",
+    "EventSource": r"\bEventSource\b",
+    "remote URL in code": r"[\"'`]https?://(?!claude\.ai/)[^\"'`]*\.(js|mjs|css)\b",
+}
+
+
+def _sources() -> list[Path]:
+    return sorted(
+        p
+        for p in EXTENSION.rglob("*")
+        if p.is_file() and p.suffix in (".js", ".html", ".j2", ".css")
+    )
+
+
+def test_extension_sources_exist():
+    names = {p.relative_to(EXTENSION).as_posix() for p in _sources()}
+    assert "content/main.js" in names and "background/background.js" in names
+
+
+@pytest.mark.parametrize("name", sorted(FORBIDDEN))
+def test_no_unsafe_or_network_api_in_extension(name):
+    pattern = re.compile(FORBIDDEN[name])
+    hits = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in _sources()
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not hits, f"{name} found:\n" + "\n".join(hits)
+
+
+def test_the_audit_patterns_catch_what_they_name():
+    """The scan above is only worth something if its patterns match real offences."""
+    samples = {
+        "innerHTML": "node.innerHTML = text;",
+        "outerHTML assignment": "el.outerHTML = '<b>'",
+        "insertAdjacentHTML": "el.insertAdjacentHTML('beforeend', s)",
+        "document.write": "document.write('<p>')",
+        "eval": "const x = eval(code);",
+        "new Function": "new Function('return 1')",
+        "string timer": "setTimeout('run()', 10)",
+        "dynamic import": "await import('./x.js')",
+        "fetch": "fetch('https://example.com')",
+        "XMLHttpRequest": "new XMLHttpRequest()",
+        "WebSocket": "new WebSocket(url)",
+        "sendBeacon": "navigator.sendBeacon(u, d)",
+        "EventSource": "new EventSource(u)",
+        "remote URL in code": "s.src = 'https://cdn.example.com/lib.js'",
+    }
+    assert samples.keys() == FORBIDDEN.keys()
+    for name, sample in samples.items():
+        assert re.search(FORBIDDEN[name], sample), name
