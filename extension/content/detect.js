@@ -21,13 +21,19 @@
   // How far up from a switch we look for its row text; rows are shallow in practice.
   const MAX_ROW_DEPTH = 6;
   const MAX_ROW_TEXT = 800;
+  // Labels are short; a huge text node (a pasted log, say) is cut before normalising
+  // so one odd element cannot cost more than a few microseconds.
+  const MAX_LABEL_TEXT = 2000;
+
+  const clip = (text) => (text ?? "").slice(0, MAX_LABEL_TEXT);
 
   const isNative = (el) => el instanceof HTMLInputElement;
 
   function textOfIds(ids) {
     return ids
       .split(/\s+/)
-      .map((id) => (id ? document.getElementById(id)?.textContent ?? "" : ""))
+      .slice(0, 8)
+      .map((id) => (id ? clip(document.getElementById(id)?.textContent) : ""))
       .join(" ");
   }
 
@@ -37,8 +43,8 @@
     const labelledBy = el.getAttribute("aria-labelledby");
     if (labelledBy) out.push(textOfIds(labelledBy));
     const ariaLabel = el.getAttribute("aria-label");
-    if (ariaLabel) out.push(ariaLabel);
-    if (isNative(el) && el.labels) for (const label of el.labels) out.push(label.textContent);
+    if (ariaLabel) out.push(clip(ariaLabel));
+    if (isNative(el) && el.labels) for (const label of el.labels) out.push(clip(label.textContent));
     const describedBy = el.getAttribute("aria-describedby");
     if (describedBy) out.push(textOfIds(describedBy));
     return out.map(normalize).filter(Boolean);
@@ -49,19 +55,22 @@
     let node = el.parentElement;
     for (let depth = 0; node && depth < MAX_ROW_DEPTH; depth += 1, node = node.parentElement) {
       if (node === document.body || node.matches(DIALOG)) return null;
-      if (countSwitches(node) > 1) return null;
-      const text = normalize(node.textContent);
-      if (text && text !== normalize(el.textContent)) {
+      if (holdsAnotherSwitch(node, el)) return null;
+      const raw = node.textContent ?? "";
+      if (raw.length > MAX_ROW_TEXT * 4) return null;
+      const text = normalize(raw);
+      if (text && text !== normalize(clip(el.textContent))) {
         return text.length <= MAX_ROW_TEXT ? { node, text } : null;
       }
     }
     return null;
   }
 
-  function countSwitches(node) {
-    let n = 0;
-    for (const candidate of node.querySelectorAll(SWITCH)) if (isCandidate(candidate)) n += 1;
-    return n;
+  function holdsAnotherSwitch(node, el) {
+    for (const candidate of node.querySelectorAll(SWITCH)) {
+      if (candidate !== el && isCandidate(candidate)) return true;
+    }
+    return false;
   }
 
   /** Radix renders a hidden checkbox beside its button switch; that copy is not a control. */
@@ -108,7 +117,7 @@
   function dialogTitle(dialog) {
     const labelledBy = dialog.getAttribute("aria-labelledby");
     const heading = dialog.querySelector("h1,h2,h3,[role=heading]");
-    return normalize(labelledBy ? textOfIds(labelledBy) : heading?.textContent ?? "");
+    return normalize(labelledBy ? textOfIds(labelledBy) : clip(heading?.textContent));
   }
 
   /** "popup" for the consent dialog, "settings" for the Privacy settings. */
@@ -148,7 +157,7 @@
     const dialog = el.closest(DIALOG);
     if (!dialog) return null;
     for (const button of dialog.querySelectorAll("button")) {
-      if (matchesAny(acceptButtons, normalize(button.textContent))) return button;
+      if (matchesAny(acceptButtons, normalize(clip(button.textContent)))) return button;
     }
     return null;
   }
