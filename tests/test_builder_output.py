@@ -80,7 +80,7 @@ def test_policy_data_reaches_the_extension_as_one_data_file(dist):
     data = json.loads(body[len(prefix) : -2])
     assert data["facts"]["retention_on_years"]["value"] == 5
     assert data["facts"]["deadline_extended_to"]["value"] == "2025-10-08"
-    assert "\\bhelp improve claude\\b" in data["detection"]["trainingLabels"]
+    assert "\\bhelp improve our ai models\\b" in data["detection"]["trainingLabels"]
 
 
 def test_same_input_gives_identical_packages(tmp_path):
