@@ -27,13 +27,31 @@
 
   const clip = (text) => (text ?? "").slice(0, MAX_LABEL_TEXT);
 
+  /**
+   * The text under `node`, text nodes joined by spaces: adjacent blocks such as a row's
+   * title and description ("Help improve Claude" + "Allow the use…") would otherwise run
+   * together in textContent. Stops once `limit` characters are collected.
+   */
+  function textOf(node, limit = MAX_LABEL_TEXT) {
+    if (!node) return "";
+    if (node.nodeType === Node.TEXT_NODE) return clip(node.data);
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const parts = [];
+    let length = 0;
+    while (length <= limit && walker.nextNode()) {
+      parts.push(walker.currentNode.data.slice(0, limit + 1));
+      length += walker.currentNode.data.length + 1;
+    }
+    return parts.join(" ").slice(0, limit + 1);
+  }
+
   const isNative = (el) => el instanceof HTMLInputElement;
 
   function textOfIds(ids) {
     return ids
       .split(/\s+/)
       .slice(0, 8)
-      .map((id) => (id ? clip(document.getElementById(id)?.textContent) : ""))
+      .map((id) => (id ? textOf(document.getElementById(id)) : ""))
       .join(" ");
   }
 
@@ -44,7 +62,7 @@
     if (labelledBy) out.push(textOfIds(labelledBy));
     const ariaLabel = el.getAttribute("aria-label");
     if (ariaLabel) out.push(clip(ariaLabel));
-    if (isNative(el) && el.labels) for (const label of el.labels) out.push(clip(label.textContent));
+    if (isNative(el) && el.labels) for (const label of el.labels) out.push(textOf(label));
     const describedBy = el.getAttribute("aria-describedby");
     if (describedBy) out.push(textOfIds(describedBy));
     return out.map(normalize).filter(Boolean);
@@ -56,10 +74,10 @@
     for (let depth = 0; node && depth < MAX_ROW_DEPTH; depth += 1, node = node.parentElement) {
       if (node === document.body || node.matches(DIALOG)) return null;
       if (holdsAnotherSwitch(node, el)) return null;
-      const raw = node.textContent ?? "";
+      const raw = textOf(node, MAX_ROW_TEXT * 4);
       if (raw.length > MAX_ROW_TEXT * 4) return null;
       const text = normalize(raw);
-      if (text && text !== normalize(clip(el.textContent))) {
+      if (text && text !== normalize(textOf(el))) {
         return text.length <= MAX_ROW_TEXT ? { node, text } : null;
       }
     }
@@ -117,7 +135,7 @@
   function dialogTitle(dialog) {
     const labelledBy = dialog.getAttribute("aria-labelledby");
     const heading = dialog.querySelector("h1,h2,h3,[role=heading]");
-    return normalize(labelledBy ? textOfIds(labelledBy) : clip(heading?.textContent));
+    return normalize(labelledBy ? textOfIds(labelledBy) : textOf(heading));
   }
 
   /** "popup" for the consent dialog, "settings" for the Privacy settings. */
@@ -157,7 +175,7 @@
     const dialog = el.closest(DIALOG);
     if (!dialog) return null;
     for (const button of dialog.querySelectorAll("button")) {
-      if (matchesAny(acceptButtons, normalize(clip(button.textContent)))) return button;
+      if (matchesAny(acceptButtons, normalize(textOf(button)))) return button;
     }
     return null;
   }

@@ -1,0 +1,1 @@
+"""Drivers that load the built extension into real browsers and serve fixtures as claude.ai."""

@@ -1,0 +1,183 @@
+"""Chromium driver: Playwright with Debian's chromium, the unpacked build loaded as an extension."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+from browsers.base import SERVED_HOSTS, Driver, Routes
+
+EXECUTABLE = "/usr/bin/chromium"
+
+
+class ChromiumDriver(Driver):
+    """Headless Chromium with the extension; fixtures served through context.route()."""
+
+    name = "chromium"
+
+    def __init__(self, extension_dir: Path):
+        self._profile = tempfile.TemporaryDirectory(prefix="pg-chromium-")
+        self._playwright = sync_playwright().start()
+        self.routes = Routes()
+        self.unexpected_requests: list[str] = []
+        self._errors: list[str] = []
+        self._worker_sessions: dict[str, str] = {}
+        try:
+            self.context = self._playwright.chromium.launch_persistent_context(
+                self._profile.name,
+                executable_path=EXECUTABLE,
+                headless=True,
+                args=[
+                    f"--disable-extensions-except={extension_dir}",
+                    f"--load-extension={extension_dir}",
+                    "--no-sandbox",  # root in CI
+                    # Without these Chromium keeps dialling Google's hosts, which this
+                    # network refuses, and the noise hides real requests.
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                    "--disable-sync",
+                ],
+            )
+            self.context.route("**/*", self._refuse)
+            for host in SERVED_HOSTS:
+                self.context.route(f"https://{host}/**", self._serve)
+            self.page = self.context.pages[0] if self.context.pages else self.context.new_page()
+            self.page.on("console", self._on_console)
+            self.page.on("pageerror", self._on_page_error)
+            self.cdp = self.context.new_cdp_session(self.page)
+            self.cdp.on("Target.receivedMessageFromTarget", self._on_worker_message)
+            self.worker = (
+                self.context.service_workers[0]
+                if self.context.service_workers
+                else (self.context.wait_for_event("serviceworker", timeout=10_000))
+            )
+            self._attach_workers()
+        except BaseException:
+            self.close()
+            raise
+
+    # --- serving ----------------------------------------------------------------------
+    def _serve(self, route) -> None:
+        parts = urlsplit(route.request.url)
+        found = self.routes.page(parts.hostname, parts.path)
+        if found is None:
+            route.fulfill(status=404, content_type="text/plain", body="not a fixture")
+        else:
+            route.fulfill(status=200, content_type=found[1], body=found[0])
+
+    def _refuse(self, route) -> None:
+        # Nothing but the fixtures may be fetched: the extension sends nothing anywhere.
+        self.unexpected_requests.append(route.request.url)
+        route.abort()
+
+    # --- errors -------------------------------------------------------------------------
+    def _on_console(self, message) -> None:
+        if message.type == "error" and message.location.get("url", "").startswith(
+            "chrome-extension://"
+        ):
+            self._errors.append(f"console: {message.text} ({message.location.get('url')})")
+
+    def _on_page_error(self, error) -> None:
+        if "chrome-extension://" in (error.stack or ""):
+            self._errors.append(f"uncaught: {error.stack}")
+
+    def _attach_workers(self) -> None:
+        """Listen to the service worker through the DevTools protocol, re-attaching after
+        Chromium stops and restarts it (workers are killed when idle)."""
+        targets = self.cdp.send("Target.getTargets")["targetInfos"]
+        for target in targets:
+            if target["type"] != "service_worker" or target["targetId"] in self._worker_sessions:
+                continue
+            session = self.cdp.send(
+                "Target.attachToTarget", {"targetId": target["targetId"], "flatten": False}
+            )["sessionId"]
+            self._worker_sessions[target["targetId"]] = session
+            for i, method in enumerate(("Runtime.enable", "Network.enable")):
+                self.cdp.send(
+                    "Target.sendMessageToTarget",
+                    {"sessionId": session, "message": json.dumps({"id": i + 1, "method": method})},
+                )
+
+    def _on_worker_message(self, event: dict) -> None:
+        message = json.loads(event["message"])
+        method, params = message.get("method"), message.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            details = params["exceptionDetails"]
+            text = details.get("exception", {}).get("description") or details.get("text")
+            self._errors.append(f"service worker: {text}")
+        elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
+            text = " ".join(str(a.get("value", a.get("description", ""))) for a in params["args"])
+            self._errors.append(f"service worker console: {text}")
+        elif method == "Network.requestWillBeSent":
+            url = params["request"]["url"]
+            if not url.startswith("chrome-extension://"):
+                self.unexpected_requests.append(f"service worker: {url}")
+
+    # --- driver interface ----------------------------------------------------------------
+    def open(self, url: str, fixture: Path) -> None:
+        self.routes.serve(url, fixture)
+        # about:blank first: going from /new to /new#settings/... would otherwise be a
+        # same-document hash change, not a fresh page.
+        self.page.goto("about:blank")
+        self._errors.clear()
+        self._attach_workers()
+        self.page.goto(url, wait_until="load")
+
+    def evaluate(self, body: str, *args: Any) -> Any:
+        return self.page.evaluate(
+            f"(args) => (function () {{ {body} }}).apply(null, args)", list(args)
+        )
+
+    def click(self, selector: str) -> None:
+        self.page.click(selector, timeout=5_000)
+
+    def click_extension_button(self, action: str) -> None:
+        # Closed shadow roots are invisible to the page and to Playwright's selectors;
+        # the DevTools protocol sees them with pierce=true.
+        root = self.cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        node = _find_action(root, action, inside_ui=False)
+        if node is None:
+            raise AssertionError(f"no extension button data-action={action!r} on the page")
+        self.cdp.send("DOM.scrollIntoViewIfNeeded", {"backendNodeId": node["backendNodeId"]})
+        quad = self.cdp.send("DOM.getBoxModel", {"backendNodeId": node["backendNodeId"]})
+        content = quad["model"]["content"]
+        x, y = sum(content[0::2]) / 4, sum(content[1::2]) / 4
+        if quad["model"]["width"] == 0 or quad["model"]["height"] == 0:
+            raise AssertionError(f"extension button {action!r} is not visible")
+        self.page.mouse.click(x, y)
+
+    def extension_errors(self) -> list[str]:
+        self._attach_workers()
+        self.page.wait_for_timeout(50)  # let queued console events arrive
+        return list(self._errors)
+
+    def close(self) -> None:
+        context, self.context = getattr(self, "context", None), None
+        if context is not None:
+            # Already gone is fine at shutdown.
+            with contextlib.suppress(Exception):
+                context.close()
+        if self._playwright is not None:
+            self._playwright.stop()
+            self._playwright = None
+        self._profile.cleanup()
+
+
+def _find_action(node: dict, action: str, inside_ui: bool) -> dict | None:
+    attrs = node.get("attributes", [])
+    pairs = dict(zip(attrs[0::2], attrs[1::2], strict=False))
+    inside_ui = inside_ui or "data-privacy-guard-ui" in pairs
+    if inside_ui and node.get("nodeName") == "BUTTON" and pairs.get("data-action") == action:
+        return node
+    for child in (*node.get("shadowRoots", []), *node.get("children", [])):
+        found = _find_action(child, action, inside_ui)
+        if found is not None:
+            return found
+    return None

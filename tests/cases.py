@@ -1,0 +1,71 @@
+"""Fixture cases shared by the Chromium and Firefox detection tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Case:
+    """One fixture page, where it is served, and what the extension must do there."""
+
+    id: str
+    fixture: str  # file name under tests/fixtures/
+    url: str  # where it is served
+    marked: int  # training switches the extension must mark (0: a negative case)
+    surface: str | None  # "popup" or "settings"; None for negatives
+    flippable: bool  # the user can flip the training switch (not locked, not negative)
+    note: str
+
+
+CHAT = "https://claude.ai/chat/0b4c7f6e-3f2a-4c1e-9d4a-5a8f2e1c9b70"
+NEW = "https://claude.ai/new"
+PRIVACY_2025 = "https://claude.ai/settings/data-privacy-controls"
+PRIVACY_2026 = "https://claude.ai/new#settings/data-privacy-controls"
+
+CASES: tuple[Case, ...] = (
+    Case("popup-native", "popup_en_native_on.html", NEW, 1, "popup", True,
+         "original popup, native checkbox switch named through aria-labelledby"),
+    Case("popup-radix", "popup_en_radix_on.html", NEW, 1, "popup", True,
+         "original popup, Radix button switch with aria-checked"),
+    Case("popup-late-pushstate", "popup_en_late_after_pushstate.html", CHAT, 1, "popup", True,
+         "popup inserted 1.3 s after load, after a history.pushState route change"),
+    Case("popup-october", "popup_en_october_copy.html", NEW, 1, "popup", True,
+         "later copy with the October 8 date in bold"),
+    Case("popup-post-deadline", "popup_post_deadline.html", NEW, 1, "popup", True,
+         "post-deadline variant: 'We've updated…' and 'Help improve Claude'"),
+    Case("popup-label-drift", "popup_label_drift.html", NEW, 1, "popup", True,
+         "label drift 'Help improve our AI models', named by aria-label only"),
+    Case("popup-locked", "popup_locked_org_domain.html", NEW, 1, "popup", False,
+         "organisation-domain account: switch off and disabled, reported as off"),
+    Case("popup-press-title", "popup_press_title.html", NEW, 1, "popup", True,
+         "press title; wrapping <label>, text split over spans with no-break spaces"),
+    Case("popup-es", "popup_es.html", NEW, 1, "popup", True, "Spanish popup"),
+    Case("popup-fr", "popup_fr.html", NEW, 1, "popup", True, "French popup"),
+    Case("popup-de", "popup_de.html", NEW, 1, "popup", True, "German popup"),
+    Case("settings-2025-off", "settings_2025_en_off.html", PRIVACY_2025, 1, "settings", True,
+         "2025 settings page, <label for>, switch off beside Location metadata on"),
+    Case("settings-2026-modal", "settings_2026_modal_on.html", PRIVACY_2026, 1, "settings", True,
+         "2026 settings modal rendered late; row text is the only label"),
+    Case("settings-2026-hashchange", "settings_2026_after_hashchange.html", CHAT, 1, "settings",
+         True, "settings modal opened from a chat by a hash change, native switches"),
+    Case("settings-ja", "settings_ja.html", PRIVACY_2025, 1, "settings", True,
+         "Japanese settings page"),
+    Case("settings-zh", "settings_zh.html", PRIVACY_2025, 1, "settings", True,
+         "Chinese settings page, switch off"),
+    Case("chat-quotes", "chat_quotes_the_words.html", CHAT, 0, None, False,
+         "chat messages quote the words; tools menu with other switches"),
+    Case("settings-other", "settings_other_page.html", "https://claude.ai/settings/capabilities",
+         0, None, False, "settings page with other switches only"),
+    Case("share-dialog", "share_dialog.html", CHAT, 0, None, False,
+         "share dialog with a 'make public' switch"),
+    Case("other-dialog", "other_dialog_with_switch.html", NEW, 0, None, False,
+         "feature announcement dialog that mentions improving Claude's answers"),
+    Case("settings-general", "settings_general_modal.html", NEW, 0, None, False,
+         "2026 settings modal on another screen: notifications and location switches"),
+    Case("other-host", "not_claude_host.html", "https://example.com/new", 0, None, False,
+         "the consent popup's markup outside claude.ai"),
+)  # fmt: skip
+
+POSITIVE = tuple(c for c in CASES if c.marked)
+NEGATIVE = tuple(c for c in CASES if not c.marked)

@@ -1,0 +1,86 @@
+"""Shared test setup: builds the real extension once and starts each selected browser once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BROWSERS = ("chromium", "firefox")
+BINARIES = {"chromium": "/usr/bin/chromium", "firefox": "firefox-esr"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--browser",
+        choices=[*BROWSERS, "all"],
+        default="all",
+        help="run the browser tests in one browser only (default: both)",
+    )
+
+
+def selected_browsers(config: pytest.Config) -> list[str]:
+    choice = config.getoption("--browser")
+    return list(BROWSERS) if choice == "all" else [choice]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "driver" in metafunc.fixturenames:
+        browsers = selected_browsers(metafunc.config)
+        metafunc.parametrize("driver", browsers, indirect=True, scope="session", ids=browsers)
+
+
+@pytest.fixture(scope="session")
+def dist_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real build, made once per session with the builder's own command."""
+    override = os.environ.get("PRIVACY_GUARD_TEST_DIST")
+    if override:
+        return Path(override)
+    out = tmp_path_factory.mktemp("dist") / "dist"
+    result = subprocess.run(
+        [sys.executable, "-m", "builder", "build", "--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"the extension did not build:\n{result.stderr}")
+    return out
+
+
+def _require(browser: str) -> None:
+    binary = BINARIES[browser]
+    if shutil.which(binary) or Path(binary).is_file():
+        return
+    package = "firefox-esr" if browser == "firefox" else "chromium"
+    other = "chromium" if browser == "firefox" else "firefox"
+    message = (
+        f"{binary} not found: run make test, which installs Debian's {package}, "
+        f"or pass --browser {other}"
+    )
+    # On CI a missing browser means the setup is broken: fail, never skip.
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def driver(request: pytest.FixtureRequest, dist_dir: Path):
+    """One running browser with the extension, shared by every test of the session."""
+    browser = request.param
+    _require(browser)
+    if browser == "chromium":
+        from browsers.chromium import ChromiumDriver
+
+        instance = ChromiumDriver(dist_dir / "chrome")
+    else:
+        from browsers.firefox import FirefoxDriver
+
+        instance = FirefoxDriver(dist_dir / "firefox")
+    yield instance
+    instance.close()

@@ -1,0 +1,145 @@
+"""The training switch is recognised, marked and explained on every fixture, in both browsers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cases import NEGATIVE, POSITIVE, Case
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+READY = "return document.documentElement.getAttribute('data-fixture-ready') === '1'"
+# Marks agree with the fixture's expectations: same elements, same initial states.
+MARKS_AS_EXPECTED = """
+const marked = [...document.querySelectorAll('[data-privacy-guard]')];
+const expected = [...document.querySelectorAll('[data-fixture-expect]')];
+return marked.length === expected.length && expected.every(
+  (e) => e.getAttribute('data-privacy-guard') === e.getAttribute('data-fixture-expect'));
+"""
+TRAINING = "[data-fixture-expect]"
+SWITCH_STATE = """
+const s = document.querySelector('[data-fixture-expect]');
+if (s instanceof HTMLInputElement) return s.checked ? 'on' : 'off';
+return s.getAttribute('aria-checked') === 'true' ? 'on' : 'off';
+"""
+MARK = "return document.querySelector('[data-fixture-expect]').getAttribute('data-privacy-guard')"
+UI_KINDS = """
+return [...document.querySelectorAll('[data-privacy-guard-ui]')]
+  .map((e) => e.getAttribute('data-privacy-guard-ui')).sort();
+"""
+# Everything the extension may touch: attributes on the marked switches, and its own hosts.
+FOREIGN_CHANGES = """
+const out = [];
+for (const el of document.querySelectorAll('*')) {
+  if (el.closest('[data-privacy-guard-ui]')) continue;
+  for (const name of el.getAttributeNames()) {
+    if (name.startsWith('data-privacy-guard') && !el.hasAttribute('data-fixture-expect')) {
+      out.push(el.tagName + ' ' + name);
+    }
+  }
+  if (el.tagName.includes('-') && !el.hasAttribute('data-privacy-guard-ui')) out.push(el.tagName);
+}
+return out;
+"""
+
+
+def open_case(driver, case: Case) -> None:
+    driver.open(case.url, FIXTURES / case.fixture)
+    driver.wait_for(READY, timeout=15)
+
+
+def ids(cases):
+    return [c.id for c in cases]
+
+
+@pytest.fixture(autouse=True)
+def no_extension_errors(request):
+    """After every browser test: nothing the extension ran logged an error."""
+    yield
+    if "driver" in request.fixturenames:
+        driver = request.getfixturevalue("driver")
+        assert driver.extension_errors() == []
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=ids(POSITIVE))
+def test_training_switch_is_marked_with_its_state(driver, case):
+    open_case(driver, case)
+    driver.wait_for(MARKS_AS_EXPECTED, timeout=5)
+    initial = driver.evaluate(SWITCH_STATE)
+    ui = driver.evaluate(UI_KINDS)
+    # An "on" switch in the consent popup also gets the warning above "Accept".
+    expected = ["callout"]
+    if case.surface == "popup" and initial == "on":
+        expected.append("accept-warning")
+    assert ui == sorted(expected)
+    assert driver.evaluate(FOREIGN_CHANGES) == []
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=ids(NEGATIVE))
+def test_nothing_is_marked_on_other_pages(driver, case):
+    open_case(driver, case)
+    # Detection happens within a frame of a switch appearing; a second is ample.
+    driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 1000))")
+    assert driver.evaluate("return document.querySelectorAll('[data-privacy-guard]').length") == 0
+    assert driver.evaluate(UI_KINDS) == []
+
+
+FLIPPABLE = tuple(c for c in POSITIVE if c.flippable)
+
+
+@pytest.mark.parametrize("case", FLIPPABLE, ids=ids(FLIPPABLE))
+def test_mark_follows_the_users_flips(driver, case):
+    open_case(driver, case)
+    driver.wait_for(MARKS_AS_EXPECTED, timeout=5)
+    first = driver.evaluate(SWITCH_STATE)
+    flipped = "off" if first == "on" else "on"
+
+    driver.click(TRAINING)
+    assert driver.evaluate(SWITCH_STATE) == flipped, "the fixture's switch did not flip"
+    driver.wait_for(f"{MARK} === '{flipped}'", timeout=2)
+
+    driver.click(TRAINING)
+    driver.wait_for(f"{MARK} === '{first}'", timeout=2)
+
+
+TURN_OFF = tuple(
+    c for c in FLIPPABLE if 'data-fixture-expect="on"' in (FIXTURES / c.fixture).read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("case", TURN_OFF, ids=ids(TURN_OFF))
+def test_turn_it_off_button_switches_the_page_setting_off(driver, case):
+    open_case(driver, case)
+    driver.wait_for(MARKS_AS_EXPECTED, timeout=5)
+
+    driver.click_extension_button("turn-off")
+
+    driver.wait_for(f"{MARK} === 'off'", timeout=2)
+    assert driver.evaluate(SWITCH_STATE) == "off"
+    # The warning by "Accept" goes once the switch is off; the callout stays, calm.
+    assert driver.evaluate(UI_KINDS) == ["callout"]
+
+
+def test_locked_switch_is_reported_off_without_a_turn_off_button(driver):
+    case = next(c for c in POSITIVE if c.id == "popup-locked")
+    open_case(driver, case)
+    driver.wait_for(MARKS_AS_EXPECTED, timeout=5)
+    with pytest.raises(AssertionError, match="turn-off"):
+        driver.click_extension_button("turn-off")
+
+
+def test_site_drift_tells_the_user_to_check_by_hand(driver):
+    """Privacy settings open, switch unrecognisable: after 10 s a notice, never silence."""
+    driver.open(
+        "https://claude.ai/settings/data-privacy-controls",
+        FIXTURES / "settings_drift_no_switch.html",
+    )
+    driver.wait_for(READY, timeout=15)
+    assert driver.evaluate(UI_KINDS) == []
+    driver.wait_for("return document.querySelector('[data-privacy-guard-ui=notice]')", timeout=13)
+    assert driver.evaluate("return document.querySelectorAll('[data-privacy-guard]').length") == 0
+
+    driver.click_extension_button("dismiss")
+
+    driver.wait_for("return !document.querySelector('[data-privacy-guard-ui]')", timeout=2)
