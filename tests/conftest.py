@@ -83,4 +83,9 @@ def driver(request: pytest.FixtureRequest, dist_dir: Path):
 
         instance = FirefoxDriver(dist_dir / "firefox")
     yield instance
+    # The extension sends nothing anywhere: every request outside the fixtures, from the
+    # page, the content script or the service worker, was recorded during the session.
+    unexpected = list(getattr(instance, "unexpected_requests", []))
     instance.close()
+    if unexpected:
+        pytest.fail(f"{browser}: requests outside the fixtures: {unexpected}")
