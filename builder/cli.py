@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
+    except BrokenPipeError:
+        return 141  # output cut short by a pager or `head`: nothing to report
     except OSError as err:
         print(f"error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const data = globalThis.PRIVACY_GUARD_DATA;
-  const { detect, ui } = globalThis.PrivacyGuard;
+  const { detect, ui, store } = globalThis.PrivacyGuard;
 
   const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
   const POLL_MS = 400;
@@ -23,24 +23,30 @@
   let noticeDismissed = false;
   let notFoundTimer = 0;
   let lastUrl = location.href;
+  // The user's options; shown until storage answers, so a warning is never late.
+  let settings = { ...store.DEFAULT_SETTINGS };
 
-  function report(entry, state) {
+  const warns = (surface) => (surface === "popup" ? settings.warnOnPopup : settings.warnOnSettings);
+
+  function send(message) {
     try {
       // Fire and forget: the background may be starting up; a lost report is retried
       // by the next observation, and nothing here may throw into the page.
-      api.runtime
-        .sendMessage({
-          type: "privacy-guard/observed",
-          state,
-          surface: entry?.surface ?? "settings",
-          locked: entry?.locked ?? false,
-          path: location.pathname + location.hash,
-          policyVersion: data.policyVersion,
-        })
-        ?.catch?.(() => {});
+      api.runtime.sendMessage(message)?.catch?.(() => {});
     } catch {
       // The extension was updated or removed while this page stayed open.
     }
+  }
+
+  function report(entry, state) {
+    send({
+      type: "privacy-guard/observed",
+      state,
+      surface: entry?.surface ?? "settings",
+      locked: entry?.locked ?? false,
+      path: location.pathname + location.hash,
+      policyVersion: data.policyVersion,
+    });
   }
 
   function consider(el) {
@@ -56,7 +62,6 @@
     };
     entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     tracked.set(el, entry);
-    entry.callout = ui.callout(detect.anchorOf(el), () => turnOff(el));
     clearNotFound();
     refresh(el);
     startPolling();
@@ -81,16 +86,25 @@
     entry.state = state;
     entry.locked = locked;
     if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
-    if (!entry.callout.host.isConnected) {
-      entry.callout = ui.callout(detect.anchorOf(el), () => turnOff(el));
-    }
-    entry.callout.update(state, locked);
+    updateCallout(el, entry);
     updateAcceptWarning(el, entry);
     report(entry, state);
   }
 
+  function updateCallout(el, entry) {
+    if (!warns(entry.surface)) {
+      entry.callout?.remove();
+      entry.callout = null;
+      return;
+    }
+    if (!entry.callout?.host.isConnected) {
+      entry.callout = ui.callout(detect.anchorOf(el), () => turnOff(el));
+    }
+    entry.callout.update(entry.state, entry.locked);
+  }
+
   function updateAcceptWarning(el, entry) {
-    const wanted = entry.surface === "popup" && entry.state === "on";
+    const wanted = entry.surface === "popup" && entry.state === "on" && settings.warnOnPopup;
     if (!wanted) {
       entry.warning?.remove();
       entry.warning = null;
@@ -104,7 +118,7 @@
   function forget(el) {
     const entry = tracked.get(el);
     entry.observer.disconnect();
-    entry.callout.remove();
+    entry.callout?.remove();
     entry.warning?.remove();
     tracked.delete(el);
     if (el.isConnected) el.removeAttribute(MARK);
@@ -191,7 +205,20 @@
     if (document.visibilityState === "visible") scan();
   });
 
+  function applySettings(next) {
+    settings = next;
+    for (const [el, entry] of tracked) {
+      updateCallout(el, entry);
+      updateAcceptWarning(el, entry);
+    }
+  }
+  store.settings().then(applySettings, () => {});
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === "local" && changes.settings) store.settings().then(applySettings, () => {});
+  });
+
   const start = () => {
+    send({ type: "privacy-guard/hello" }); // the background badges this tab
     scan();
     onRouteChange();
   };

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,10 @@ class ChromiumDriver(Driver):
 
     name = "chromium"
 
-    def __init__(self, extension_dir: Path):
+    def __init__(self, extension_dir: Path, profile: Path | None = None):
+        # A given profile folder outlives the driver (restart and update tests reuse it).
         self._profile = tempfile.TemporaryDirectory(prefix="pg-chromium-")
+        self.profile = profile or Path(self._profile.name)
         self._playwright = sync_playwright().start()
         self.routes = Routes()
         self.unexpected_requests: list[str] = []
@@ -30,7 +33,7 @@ class ChromiumDriver(Driver):
         self._worker_sessions: dict[str, str] = {}
         try:
             self.context = self._playwright.chromium.launch_persistent_context(
-                self._profile.name,
+                str(self.profile),
                 executable_path=EXECUTABLE,
                 headless=True,
                 args=[
@@ -45,7 +48,9 @@ class ChromiumDriver(Driver):
                     "--disable-sync",
                 ],
             )
-            self.context.route("**/*", self._refuse)
+            # Only the network is policed: the extension's own pages load their files
+            # from chrome-extension:// through the same routing layer.
+            self.context.route(re.compile(r"^(https?|wss?)://"), self._refuse)
             for host in SERVED_HOSTS:
                 self.context.route(f"https://{host}/**", self._serve)
             self.page = self.context.pages[0] if self.context.pages else self.context.new_page()

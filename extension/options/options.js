@@ -1,0 +1,37 @@
+// The options page: which warnings to show, whether to keep receipts, and a reset.
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const { store, i18n } = globalThis.PrivacyGuard;
+  const $ = (id) => document.getElementById(id);
+  const KEYS = Object.keys(store.DEFAULT_SETTINGS);
+
+  async function load() {
+    const settings = await store.settings();
+    for (const key of KEYS) $(key).checked = settings[key];
+  }
+
+  async function save() {
+    const settings = Object.fromEntries(KEYS.map((key) => [key, $(key).checked]));
+    await api.storage.local.set({ settings });
+    $("status").textContent = i18n.message("options_saved");
+  }
+
+  i18n.localize();
+  for (const key of KEYS) $(key).addEventListener("change", save);
+  $("reset").addEventListener("click", () => {
+    $("confirm").hidden = false;
+    $("reset-no").focus();
+  });
+  $("reset-no").addEventListener("click", () => {
+    $("confirm").hidden = true;
+    $("reset").focus();
+  });
+  $("reset-yes").addEventListener("click", async () => {
+    await api.storage.local.remove(["settings", "receipts"]);
+    await load();
+    $("confirm").hidden = true;
+    $("status").textContent = i18n.message("options_reset_done");
+    $("reset").focus();
+  });
+  load();
+})();

@@ -1,0 +1,96 @@
+"""Every string the user sees comes from _locales, complete in all six languages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from builder_support import REPO, run_builder
+
+EXTENSION = REPO / "extension"
+LOCALES = ["de", "en", "es", "fr", "ja", "zh_CN"]
+# The JS helpers that take a message name; each adds its part's prefix.
+PREFIXED_CALLS = {
+    "content/callout.js": (r"\bmsg\(\s*\"(\w+)\"", "content_"),
+    "popup/popup.js": (r"\bmsg\(\s*\"(\w+)\"", "popup_"),
+    "background/background.js": (r"\bmsg\(\s*\"(\w+)\"", "background_"),
+}
+# Names built at run time from a fixed set of values (`state_${state}` and the like).
+DYNAMIC = {
+    "popup/popup.js": [
+        f"popup_{kind}_{value}"
+        for kind, values in {
+            "state": ["on", "off", "unknown", "never"],
+            "meaning": ["on", "off", "unknown"],
+            "surface": ["popup", "settings"],
+            "receipt_state": ["on", "off", "unknown"],
+        }.items()
+        for value in values
+    ],
+    "background/background.js": [
+        f"background_title_{k}" for k in ("on", "off", "unknown", "policy")
+    ],
+    "content/callout.js": ["content_locked_body", "content_off_body"],
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("i18n") / "dist"
+    assert run_builder("build", "--out", out).returncode == 0
+    return out / "chrome"
+
+
+def messages(built: Path, locale: str) -> dict[str, str]:
+    data = json.loads((built / "_locales" / locale / "messages.json").read_text("utf-8"))
+    return {key: value["message"] for key, value in data.items()}
+
+
+def test_six_locales_are_shipped(built):
+    assert sorted(p.name for p in (built / "_locales").iterdir()) == LOCALES
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_locale_has_every_message_and_none_empty(built, locale):
+    english = messages(built, "en")
+    translated = messages(built, locale)
+    assert sorted(translated) == sorted(english)
+    assert [k for k, v in translated.items() if not v.strip()] == []
+
+
+def used_keys() -> dict[str, set[str]]:
+    """Every message name the extension's sources ask for, by file."""
+    used: dict[str, set[str]] = {}
+    for path in sorted(EXTENSION.rglob("*")):
+        if path.suffix not in (".js", ".html", ".json", ".j2"):
+            continue
+        rel = path.relative_to(EXTENSION).as_posix()
+        text = path.read_text("utf-8")
+        keys = set(re.findall(r"__MSG_(\w+?)__", text))
+        keys |= set(re.findall(r"data-i18n=\"(\w+)\"", text))
+        keys |= set(re.findall(r"getMessage\(\s*\"(\w+)\"", text))
+        keys |= set(re.findall(r"i18n\.message\(\s*\"(\w+)\"", text))
+        if rel in PREFIXED_CALLS:
+            pattern, prefix = PREFIXED_CALLS[rel]
+            keys |= {prefix + k for k in re.findall(pattern, text)}
+        keys |= set(DYNAMIC.get(rel, []))
+        if keys:
+            used[rel] = keys
+    return used
+
+
+def test_every_message_the_code_asks_for_exists(built):
+    english = messages(built, "en")
+    used = used_keys()
+    # The scan must see the parts that show text, or this test proves nothing.
+    assert {"manifest/base.json", "content/callout.js", "popup/popup.html"} <= used.keys()
+    missing = {f: sorted(k - english.keys()) for f, k in used.items() if k - english.keys()}
+    assert missing == {}
+
+
+def test_every_shipped_message_is_used(built):
+    english = messages(built, "en")
+    used = set().union(*used_keys().values())
+    assert sorted(english.keys() - used) == []
