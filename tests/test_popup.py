@@ -292,3 +292,19 @@ def serious_violations(page, include: str | None = None) -> list[str]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def test_nothing_from_chats_is_stored(browser):
+    """The settings opened over a chat: the receipt says where, never which chat or what."""
+    fixture = FIXTURES / "settings_2026_after_hashchange.html"
+    chat = "https://claude.ai/chat/0b4c7f6e-3f2a-4c1e-9d4a-5a8f2e1c9b70"
+    browser.driver.open(chat, fixture)
+    browser.driver.wait_for(MARKED, timeout=10)
+    wait_for_badge(browser, "ON")
+
+    stored = json.dumps(
+        browser.driver.context.service_workers[0].evaluate("() => chrome.storage.local.get(null)")
+    )
+    assert '"path": "/chat#settings/data-privacy-controls"' in stored
+    for private in ("0b4c7f6e", "bakery", "ten ideas", "Trip to Lisbon"):
+        assert private not in stored

@@ -51,6 +51,18 @@
 
   const dayOf = (iso) => iso.slice(0, 10);
 
+  /**
+   * Where the switch was seen, without identifying a conversation: a chat's path names
+   * it (/chat/<id>), so only the first path segment is kept, plus a #settings/... screen.
+   */
+  function placeOf(path) {
+    const [pathname, hash = ""] = String(path ?? "").split("#", 2);
+    const first = pathname.split("/").filter(Boolean)[0];
+    const screen = hash.match(/^settings\/[\w-]+/)?.[0];
+    const place = pathname.startsWith("/settings/") ? pathname : `/${first ?? ""}`;
+    return (screen ? `${place}#${screen}` : place).slice(0, 100);
+  }
+
   /** Append a receipt for a change of state, or for the first observation of the day. */
   async function recordReceipt(observation) {
     const settings = await store.settings();
@@ -72,8 +84,7 @@
       surface: SURFACES.has(message.surface) ? message.surface : "settings",
       locked: message.locked === true,
       policyVersion: POLICY_VERSION,
-      // Only where the switch was seen: a settings path or the page the popup sat on.
-      path: String(message.path ?? "").slice(0, 200),
+      path: placeOf(message.path),
     };
     const update = { last: observation };
     // Seeing the switch (on or off) under this policy version clears the "!".
