@@ -7,7 +7,7 @@ STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_NPM := node_modules/.installed
 
-.PHONY: build test lint lint-js web-ext-lint pytest browsers bench clean
+.PHONY: build test lint web-ext-lint pytest browsers bench screenshots clean
 
 build: $(STAMP_BUILD)
 	$(PY) -m builder build
@@ -26,6 +26,9 @@ pytest: $(STAMP_TEST) browsers
 
 bench: build $(STAMP_TEST) browsers
 	$(PY) -m bench
+
+screenshots: build $(STAMP_TEST) browsers
+	$(PY) docs/screenshots.py
 
 $(STAMP_BUILD): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
