@@ -16,6 +16,8 @@ from builder.policy import Policy, fact_json
 from builder.targets import Target, extension_version, merge_manifest
 
 TEMPLATE_SUFFIX = ".j2"
+# ARIA and HTML markup of dialogs, whatever the site's design system.
+DIALOG_SELECTORS = ['[role="dialog"]', '[role="alertdialog"]', "dialog", '[aria-modal="true"]']
 # Folders of extension/ that hold builder inputs rather than files to ship.
 NOT_SHIPPED = ("manifest",)
 
@@ -24,6 +26,7 @@ def extension_data(policy: Policy) -> dict[str, Any]:
     """The one JSON blob the extension reads: facts, sources and detection rules."""
     d = policy.detection
     languages = lambda block: [p for pats in block.values() for p in pats]  # noqa: E731
+    settings = d["privacy_settings"]
     return {
         "version": extension_version(policy.version),
         "policyVersion": policy.version,
@@ -37,6 +40,17 @@ def extension_data(policy: Policy) -> dict[str, Any]:
         },
         "detection": {
             "switchSelectors": d["switch_selectors"],
+            # Switches where a training switch can appear: in any dialog (the consent popup,
+            # the 2026 settings modal) and in the Privacy settings panel and rows.
+            "watchedSwitches": [
+                f"{container} {switch}"
+                for container in (
+                    *DIALOG_SELECTORS,
+                    *settings["panel_selectors"],
+                    *settings["row_selectors"],
+                )
+                for switch in d["switch_selectors"]
+            ],
             "ignoreInside": d["ignore_inside"],
             "trainingLabels": languages(d["training_switch"]["labels"]),
             "notLabels": languages(d["training_switch"]["not_labels"]),

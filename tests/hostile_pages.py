@@ -121,9 +121,11 @@ PAGES = [
     const d = document.createElement("div"); d.style.display = "contents";
     node.append(d); node = d;
   }
+  // The consent popup at the bottom of it: a dialog is where the switch appears.
+  const dialog = document.createElement("div"); dialog.setAttribute("role", "dialog");
   const sw = radixSwitch(true); sw.setAttribute("aria-label", "Help improve Claude");
   sw.setAttribute("data-fixture-expect", "on");
-  node.append(sw);""",
+  dialog.append(sw); node.append(dialog);""",
         marked=1,
         ui_hosts=1,
     ),

@@ -1,7 +1,9 @@
-// Entry point. Watches claude.ai cheaply: a CSS animation (content.css) announces
-// every switch the page renders, so no MutationObserver runs over busy chat pages;
-// state is re-read on user input and by a light poll only while a training switch
-// is on the page (native checkboxes change `.checked` without any DOM mutation).
+// Entry point. Watches claude.ai cheaply: a CSS animation (content.css) announces every
+// switch rendered inside a dialog or the Privacy settings, and a childList-only observer
+// on <body> sees dialog portals in the task that adds them, so no observer runs over the
+// busy chat DOM. While the Privacy settings are open, a short poll scans them. State is
+// re-read on user input and by a light poll only while a training switch is on the page
+// (native checkboxes change `.checked` without any DOM mutation).
 (() => {
   if (globalThis.__privacyGuardStarted) return; // guard against double injection
   globalThis.__privacyGuardStarted = true;
@@ -11,7 +13,9 @@
   const { detect, ui, store } = globalThis.PrivacyGuard;
 
   const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
+  const WATCHED = data.detection.watchedSwitches.join(",");
   const POLL_MS = 400;
+  const SETTINGS_SCAN_MS = 250;
   const URL_POLL_MS = 500;
   const MARK = "data-privacy-guard";
   const WATCHED_ATTRIBUTES = ["aria-checked", "data-state", "checked", "disabled", "aria-disabled"];
@@ -21,7 +25,9 @@
   let pollTimer = 0;
   let notice = null;
   let noticeDismissed = false;
-  let notFoundTimer = 0;
+  let settingsScan = 0;
+  // Elements already found not to be the training switch; scans skip them.
+  const rejected = new WeakSet();
   let lastUrl = location.href;
   // The user's options; shown until storage answers, so a warning is never late.
   let settings = { ...store.DEFAULT_SETTINGS };
@@ -51,7 +57,11 @@
 
   function consider(el) {
     if (tracked.has(el)) return refresh(el);
-    if (!el.isConnected || !detect.isTrainingSwitch(el)) return;
+    if (rejected.has(el) || !el.isConnected) return;
+    if (!detect.isTrainingSwitch(el)) {
+      rejected.add(el);
+      return;
+    }
     const entry = {
       state: null,
       locked: false,
@@ -138,18 +148,32 @@
     pollTimer = 0;
   }
 
-  function scan() {
-    for (const el of document.querySelectorAll(detect.SWITCH)) consider(el);
+  /** Every switch on a Privacy settings page; elsewhere, those in dialogs and panels. */
+  function scan(root = document) {
+    const selector = detect.isSettingsUrl() ? detect.SWITCH : WATCHED;
+    if (root !== document && root.matches(selector)) consider(root);
+    for (const el of root.querySelectorAll(selector)) consider(el);
   }
 
   // --- Privacy settings: fail loud when the switch is not where it should be ---------
   function clearNotFound() {
-    clearTimeout(notFoundTimer);
-    notFoundTimer = 0;
+    clearInterval(settingsScan);
+    settingsScan = 0;
     notice?.remove();
     notice = null;
   }
 
+  function showNotFound() {
+    const dialogs = document.querySelectorAll(detect.DIALOG);
+    const container = dialogs[dialogs.length - 1] ?? document.body;
+    notice = ui.notFound(container, data.detection.settingsUrls[0], () => {
+      noticeDismissed = true;
+      clearNotFound();
+    });
+    report(null, "unknown");
+  }
+
+  /** On the Privacy settings, scan until the switch shows up or the time is up. */
   function onRouteChange() {
     if (!detect.isSettingsUrl()) {
       clearNotFound();
@@ -157,19 +181,17 @@
       return;
     }
     scan();
-    if (tracked.size || notFoundTimer || notice) return;
-    notFoundTimer = setTimeout(() => {
-      notFoundTimer = 0;
+    if (tracked.size || settingsScan || notice) return;
+    const deadline = performance.now() + data.detection.notFoundAfterMs;
+    settingsScan = setInterval(() => {
+      if (!detect.isSettingsUrl()) return clearNotFound();
       scan();
-      if (tracked.size || noticeDismissed || !detect.isSettingsUrl()) return;
-      const dialogs = document.querySelectorAll(detect.DIALOG);
-      const container = dialogs[dialogs.length - 1] ?? document.body;
-      notice = ui.notFound(container, data.detection.settingsUrls[0], () => {
-        noticeDismissed = true;
-        clearNotFound();
-      });
-      report(null, "unknown");
-    }, data.detection.notFoundAfterMs);
+      if (tracked.size) return clearNotFound();
+      if (performance.now() < deadline) return;
+      clearInterval(settingsScan);
+      settingsScan = 0;
+      if (!noticeDismissed) showNotFound();
+    }, SETTINGS_SCAN_MS);
   }
 
   function checkUrl() {
@@ -217,8 +239,17 @@
     if (area === "local" && changes.settings) store.settings().then(applySettings, () => {});
   });
 
+  // Dialogs are portals appended to <body> (Radix): seeing them here, in the same task,
+  // marks the switch before the next frame; the animation would take one or two.
+  const portals = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node.nodeType === 1) scan(node);
+    }
+  });
+
   const start = () => {
     send({ type: "privacy-guard/hello" }); // the background badges this tab
+    portals.observe(document.body, { childList: true });
     scan();
     onRouteChange();
   };
