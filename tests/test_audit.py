@@ -7,17 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-from builder_support import REPO, run_builder
+from builder_support import REPO
 
 EXTENSION = REPO / "extension"
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("audit") / "dist"
-    result = run_builder("build", "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
+def dist(dist_dir: Path) -> Path:
+    """The session's real build (conftest.py)."""
+    return dist_dir
 
 
 @pytest.mark.parametrize("target", ["chrome", "firefox"])

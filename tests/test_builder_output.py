@@ -13,11 +13,9 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("build") / "dist"
-    result = run_builder("build", "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
+def dist(dist_dir: Path) -> Path:
+    """The session's real build (conftest.py)."""
+    return dist_dir
 
 
 def manifest(folder: Path) -> dict:

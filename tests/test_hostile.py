@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hostile_pages import OTHER_LABELS as PAGE_LABELS
 from hostile_pages import PAGES, HostilePage, switch_page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -68,15 +69,7 @@ TRAINING_LABELS = [
     "Claudeの改善にご協力ください",
     "帮助改进Claude",
 ]
-OTHER_LABELS = [
-    "Location metadata",
-    "Extended thinking",
-    "Web search",
-    "Help improve Claude's answers with memory",
-    "Let Claude use your location",
-    "Claude can search the web",
-    "",
-]
+OTHER_LABELS = [*PAGE_LABELS, ""]  # and a switch with no label at all
 SPACES = st.sampled_from([" ", "\u00a0", "  ", "\n  ", "\u202f"])
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from builder_support import REPO, run_builder
+from builder_support import REPO
 
 EXTENSION = REPO / "extension"
 LOCALES = ["de", "en", "es", "fr", "ja", "zh_CN"]
@@ -37,10 +37,8 @@ DYNAMIC = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("i18n") / "dist"
-    assert run_builder("build", "--out", out).returncode == 0
-    return out / "chrome"
+def built(dist_dir: Path) -> Path:
+    return dist_dir / "chrome"
 
 
 def messages(built: Path, locale: str) -> dict[str, str]:

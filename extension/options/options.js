@@ -18,20 +18,16 @@
 
   i18n.localize();
   for (const key of KEYS) $(key).addEventListener("change", save);
-  $("reset").addEventListener("click", () => {
-    $("confirm").hidden = false;
-    $("reset-no").focus();
-  });
-  $("reset-no").addEventListener("click", () => {
-    $("confirm").hidden = true;
-    $("reset").focus();
-  });
-  $("reset-yes").addEventListener("click", async () => {
-    await api.storage.local.remove(["settings", "receipts"]);
-    await load();
-    $("confirm").hidden = true;
-    $("status").textContent = i18n.message("options_reset_done");
-    $("reset").focus();
+  globalThis.PrivacyGuard.confirmStep({
+    trigger: $("reset"),
+    box: $("confirm"),
+    yes: $("reset-yes"),
+    no: $("reset-no"),
+    onYes: async () => {
+      await api.storage.local.remove(["settings", "receipts"]);
+      await load();
+      $("status").textContent = i18n.message("options_reset_done");
+    },
   });
   load();
 })();

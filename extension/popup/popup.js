@@ -109,18 +109,12 @@
   $("export-text").addEventListener("click", async () => {
     download("privacy-guard-receipt.txt", "text/plain", receiptText(await store.receipts()));
   });
-  $("clear").addEventListener("click", () => {
-    $("confirm").hidden = false;
-    $("clear-no").focus();
-  });
-  $("clear-no").addEventListener("click", () => {
-    $("confirm").hidden = true;
-    $("clear").focus();
-  });
-  $("clear-yes").addEventListener("click", async () => {
-    await api.storage.local.remove("receipts");
-    $("confirm").hidden = true;
-    $("clear").focus();
+  globalThis.PrivacyGuard.confirmStep({
+    trigger: $("clear"),
+    box: $("confirm"),
+    yes: $("clear-yes"),
+    no: $("clear-no"),
+    onYes: () => api.storage.local.remove("receipts"),
   });
   api.storage.onChanged.addListener((changes, area) => {
     if (area === "local") render();

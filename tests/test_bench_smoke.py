@@ -1,0 +1,151 @@
+"""The benchmark runs end to end at a tiny size, so it cannot rot; no timing is asserted."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from builder_support import REPO, run_builder
+
+# A hang guard, not a speed target: the tiny run takes ~20 s on a 2-core machine.
+BENCH_TIMEOUT_S = 180
+
+BUDGET_ROWS = [
+    "Script-time ratio while the answer streams (with ÷ without)",
+    "Consent popup inserted → switch marked",
+    "User's flip (trusted click) → mark updated",
+    "Extra JS heap at the end of the run, after GC (with minus without)",
+    "Shipped content script + data (files the manifest injects)",
+]
+PAIR_ROWS = [
+    "Script time while streaming",
+    "Task time while streaming",
+    "Script time of page load",
+    "Task time of page load",
+    "Script time, load + stream",
+    "JS heap after GC, end of run",
+    "JS heap growth during the stream",
+    "Noise floor: script time while streaming, empty content script",
+    "Noise floor: task time while streaming, empty content script",
+]
+LATENCY_ROWS = [
+    "Consent popup (native switch): insert → mark",
+    "Consent popup (native switch): flip → mark",
+    "Settings panel (Radix switch): insert → mark",
+    "Settings panel (Radix switch): flip → mark",
+]
+MACHINE_ROWS = ["CPU", "Browser", "OS", "Date", "Page", "Run"]
+NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?: (?:ms|KB))?\b")
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    pytest.importorskip("playwright")
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed (`make test` installs it as root)")
+    tmp = tmp_path_factory.mktemp("bench")
+    built = run_builder("build", "--out", tmp / "dist")
+    assert built.returncode == 0, built.stderr
+    out = tmp / "perf.md"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--size",
+            "tiny",
+            "--pairs",
+            "1",
+            "--dist",
+            str(tmp / "dist" / "chrome"),
+            "--out",
+            str(out),
+            "--chromium",
+            chromium,
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=BENCH_TIMEOUT_S,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out.read_text("utf-8")
+
+
+def table_rows(markdown: str) -> dict[str, list[str]]:
+    """First cell of every Markdown table row -> the other cells."""
+    rows = {}
+    for line in markdown.splitlines():
+        if line.startswith("|") and not line.startswith("|---"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def assert_numeric(cell: str, where: str) -> None:
+    assert NUMBER.match(cell), f"{where}: expected a number, got {cell!r}"
+
+
+def test_machine_is_stated(report):
+    rows = table_rows(report)
+    for name in MACHINE_ROWS:
+        assert name in rows and rows[name][0], f"machine row {name!r} missing"
+    assert re.search(r"\d+ cores", rows["CPU"][0])
+    assert re.search(r"Chrome \d+\.\d+", rows["Browser"][0])
+    assert re.search(r"\d{4}-\d{2}-\d{2}", rows["Date"][0])
+
+
+def test_every_budget_has_a_measurement_and_a_verdict(report):
+    rows = table_rows(report)
+    for name in BUDGET_ROWS:
+        assert name in rows, f"budget row {name!r} missing"
+        limit, measured, result = rows[name]
+        assert limit.startswith("≤"), name
+        assert_numeric(measured, name)
+        # Budgets are judged only at the full size; a tiny run must not claim PASS.
+        assert result == "n/a (size tiny)", name
+
+
+def test_every_pair_metric_has_numbers(report):
+    rows = table_rows(report)
+    for name in PAIR_ROWS:
+        assert name in rows, f"pair row {name!r} missing"
+        cells = rows[name]
+        assert len(cells) == 4, name
+        for cell in cells:
+            assert_numeric(cell, name)
+
+
+def test_every_latency_probe_got_its_mark(report):
+    rows = table_rows(report)
+    for name in LATENCY_ROWS:
+        assert name in rows, f"latency row {name!r} missing"
+        median, p90, low, high, marked = rows[name]
+        for cell in (median, p90, low, high):
+            assert_numeric(cell, name)  # "never" would mean the switch was not marked
+        got, total = re.fullmatch(r"(\d+) of (\d+)", marked).groups()
+        assert got == total != "0", name
+
+
+def test_injected_files_are_listed_with_their_sizes(report):
+    rows = table_rows(report)
+    injected = [name for name in rows if name.startswith("`") and name.endswith("`")]
+    assert "`content/main.js`" in injected and "`content/content.css`" in injected
+    for name in injected:
+        assert_numeric(rows[name][0], name)
+    total = int(rows["Total"][0].replace(",", ""))
+    assert total == sum(int(rows[n][0].replace(",", "")) for n in injected)
