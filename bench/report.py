@@ -1,0 +1,299 @@
+"""Turn benchmark results into docs/performance.md: machine, budgets with PASS/FAIL, details."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bench.runner import Latency, Results, StreamRun
+
+# Decimal units, the stricter reading of "1 MB" and "50 KB".
+KB = 1_000
+MB = 1_000_000
+FRAME_MS = 16.0
+MIN_PAIRS = 7  # the issue asks for the median of at least 7 alternating pairs
+
+Getter = Callable[[StreamRun], float]
+PairList = Sequence[tuple[StreamRun, StreamRun]]
+
+
+@dataclass(frozen=True)
+class Budget:
+    name: str
+    limit: str
+    measured: str
+    passed: bool | None  # None: not judged (a smoke run)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def spread(values: Sequence[float]) -> tuple[float, float, float, float]:
+    """min, lower quartile, upper quartile, max."""
+    ordered = sorted(values)
+    if len(ordered) < 2:
+        return ordered[0], ordered[0], ordered[0], ordered[0]
+    q1, _, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
+    return ordered[0], q1, q3, ordered[-1]
+
+
+def fmt_ms(value: float) -> str:
+    return "never" if math.isinf(value) else f"{value:.1f} ms"
+
+
+def fmt_kb(value: float) -> str:
+    return f"{value / KB:,.1f} KB"
+
+
+def describe(values: Sequence[float], fmt: Callable[[float], str]) -> str:
+    """`median (range min to max)` with the quartiles when there are enough values."""
+    if len(set(values)) == 1:
+        return fmt(values[0])  # one run, or a count that did not vary (heap after GC)
+    lo, q1, q3, hi = spread(values)
+    if len(values) >= 4:
+        return f"{fmt(median(values))} (IQR {fmt(q1)} to {fmt(q3)}; range {fmt(lo)} to {fmt(hi)})"
+    return f"{fmt(median(values))} (range {fmt(lo)} to {fmt(hi)})"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def latency_values(samples: Sequence[float | None]) -> list[float]:
+    # A sample that never got its mark counts as infinitely slow, not as missing.
+    return [math.inf if s is None else s for s in samples]
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(p * len(ordered)) - 1)]
+
+
+def ratios(results: Results, get: Getter) -> list[float]:
+    return [get(w) / max(get(wo), 1e-9) for w, wo in results.pairs]
+
+
+def diffs(results: Results, get: Getter) -> list[float]:
+    return [get(w) - get(wo) for w, wo in results.pairs]
+
+
+def budgets(results: Results) -> list[Budget]:
+    judged = results.size_name == "full"
+    enough_pairs = judged and len(results.pairs) >= MIN_PAIRS
+    script = ratios(results, lambda r: r.script_stream_ms)
+    floor = [w.script_stream_ms / max(wo.script_stream_ms, 1e-9) for w, wo in results.control]
+    heap = diffs(results, lambda r: r.heap_end)
+    insert = latency_values(results.latency.popup_insert)
+    flip = latency_values(results.latency.popup_flip)
+    n_pairs = len(results.pairs)
+    return [
+        Budget(
+            "Script-time ratio while the answer streams (with ÷ without)",
+            "≤ 1.05",
+            f"{median(script):.3f} (median of {plural(n_pairs, 'pair')}, range "
+            f"{min(script):.3f} to {max(script):.3f}; empty content script, the noise "
+            f"floor: {median(floor):.3f}, range {min(floor):.3f} to {max(floor):.3f})",
+            median(script) <= 1.05 if enough_pairs else None,
+        ),
+        Budget(
+            "Consent popup inserted → switch marked",
+            f"≤ {FRAME_MS:.0f} ms median",
+            f"{fmt_ms(median(insert))} (n = {len(insert)}; p90 {fmt_ms(percentile(insert, 0.9))})",
+            median(insert) <= FRAME_MS if judged else None,
+        ),
+        Budget(
+            "User's flip (trusted click) → mark updated",
+            f"≤ {FRAME_MS:.0f} ms median",
+            f"{fmt_ms(median(flip))} (n = {len(flip)}; p90 {fmt_ms(percentile(flip, 0.9))})",
+            median(flip) <= FRAME_MS if judged else None,
+        ),
+        Budget(
+            "Extra JS heap at the end of the run, after GC (with minus without)",
+            "≤ 1 MB",
+            f"{fmt_kb(median(heap))} (median of {plural(n_pairs, 'pair')}, range "
+            f"{fmt_kb(min(heap))} to {fmt_kb(max(heap))})",
+            median(heap) <= MB if judged else None,
+        ),
+        Budget(
+            "Shipped content script + data (files the manifest injects)",
+            "≤ 50 KB",
+            f"{fmt_kb(results.content_bytes)} ({results.content_bytes:,} bytes)",
+            results.content_bytes <= 50 * KB if judged else None,
+        ),
+    ]
+
+
+def verdict(budget: Budget, results: Results) -> str:
+    if budget.passed is None:
+        if results.size_name != "full":
+            return f"n/a (size {results.size_name})"
+        return f"n/a (< {MIN_PAIRS} pairs)"
+    return "PASS" if budget.passed else "**FAIL**"
+
+
+# (row label, getter, unit) for the alternating-pair table.
+PAIR_ROWS: list[tuple[str, Getter, str]] = [
+    ("Script time while streaming", lambda r: r.script_stream_ms, "ms"),
+    ("Task time while streaming", lambda r: r.task_stream_ms, "ms"),
+    ("Script time of page load", lambda r: r.script_load_ms, "ms"),
+    ("Task time of page load", lambda r: r.task_load_ms, "ms"),
+    ("Script time, load + stream", lambda r: r.script_load_ms + r.script_stream_ms, "ms"),
+    ("JS heap after GC, end of run", lambda r: r.heap_end, "bytes"),
+    ("JS heap growth during the stream", lambda r: r.heap_end - r.heap_loaded, "bytes"),
+]
+
+# The same pairs with an empty content script: what any content script costs, and noise.
+CONTROL_ROWS: list[tuple[str, Getter]] = [
+    (
+        "Noise floor: script time while streaming, empty content script",
+        lambda r: r.script_stream_ms,
+    ),
+    ("Noise floor: task time while streaming, empty content script", lambda r: r.task_stream_ms),
+]
+
+LATENCY_ROWS: list[tuple[str, Callable[[Latency], list[float | None]]]] = [
+    ("Consent popup (native switch): insert → mark", lambda lat: lat.popup_insert),
+    ("Consent popup (native switch): flip → mark", lambda lat: lat.popup_flip),
+    ("Settings panel (Radix switch): insert → mark", lambda lat: lat.settings_insert),
+    ("Settings panel (Radix switch): flip → mark", lambda lat: lat.settings_flip),
+]
+
+
+def pair_row(label: str, pairs: PairList, get: Getter, unit: str) -> str:
+    fmt = fmt_ms if unit == "ms" else fmt_kb
+    with_ = [get(w) for w, _ in pairs]
+    without = [get(wo) for _, wo in pairs]
+    extra = [get(w) - get(wo) for w, wo in pairs]
+    ratio = [get(w) / max(get(wo), 1e-9) for w, wo in pairs]
+    ratio_text = describe(ratio, lambda v: f"{v:.3f}")
+    return (
+        f"| {label} | {describe(without, fmt)} | {describe(with_, fmt)} "
+        f"| {describe(extra, fmt)} | {ratio_text} |"
+    )
+
+
+def pair_table(results: Results) -> list[str]:
+    return [
+        "| Metric | Without extension | With extension | Extra (with minus without), per pair "
+        "| With ÷ without, per pair |",
+        "|---|---|---|---|---|",
+        *(pair_row(label, results.pairs, get, unit) for label, get, unit in PAIR_ROWS),
+        *(pair_row(label, results.control, get, "ms") for label, get in CONTROL_ROWS),
+    ]
+
+
+def latency_table(results: Results) -> list[str]:
+    lines = [
+        "| Probe | Median | p90 | Min | Max | Marked within 1 s |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, get in LATENCY_ROWS:
+        samples = get(results.latency)
+        values = latency_values(samples)
+        marked = sum(s is not None for s in samples)
+        lines.append(
+            f"| {label} | {fmt_ms(median(values))} | {fmt_ms(percentile(values, 0.9))} "
+            f"| {fmt_ms(min(values))} | {fmt_ms(max(values))} | {marked} of {len(samples)} |"
+        )
+    return lines
+
+
+def render(results: Results, command: str) -> str:
+    """The whole Markdown document."""
+    m = results.machine
+    size = results.size
+    nodes = median([w.nodes for w, _ in results.pairs])
+    stream_s = median([r.stream_s for pair in results.pairs for r in pair])
+    rows = budgets(results)
+    out = [
+        "# Performance",
+        "",
+        "<!-- Written by `make bench` (bench/); do not edit by hand, run it again. -->",
+        "",
+        "The content script runs on every claude.ai page, including long chats that stream",
+        "thousands of DOM mutations a minute, for a popup that appears rarely. Its cost there",
+        "must be indistinguishable from not having it installed (issue #6). This page is the",
+        f"output of `{command}`.",
+        "",
+        "## Machine",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| CPU | {m.cpu}, {m.cores} cores |",
+        f"| Browser | {m.chromium} |",
+        f"| OS | {m.os} |",
+        f"| Date | {m.date} |",
+        f"| Page | size `{results.size_name}`: {size.turns} turns of history, {nodes:,.0f} DOM "
+        f"nodes at load; an answer of {size.chunks} chunks, one every {size.chunk_ms} ms "
+        f"(≈ {stream_s:.1f} s per side), tools menu remounted every "
+        f"{size.menu_remount_chunks} chunks |",
+        f"| Run | {plural(len(results.pairs), 'pair')} with and without the extension, "
+        f"{plural(len(results.control), 'control pair')}, {size.latency_samples} latency "
+        f"samples per probe; {results.elapsed_s / 60:.1f} min in all |",
+        "",
+        "## Budgets",
+        "",
+        "| Budget | Limit | Measured | Result |",
+        "|---|---|---|---|",
+        *(f"| {b.name} | {b.limit} | {b.measured} | {verdict(b, results)} |" for b in rows),
+        "",
+        "## Alternating pairs",
+        "",
+        "Chrome DevTools Protocol `Performance.getMetrics` (ScriptDuration, TaskDuration in",
+        "thread time; JSHeapUsedSize) of the chat page's renderer. Each pair is two fresh",
+        "browsers with fresh profiles, one with the extension and one without, that take",
+        f"turns streaming the answer in {size.bursts} bursts each. Each cell: median (IQR;",
+        "range) over the runs or pairs.",
+        "",
+        *pair_table(results),
+        "",
+        "## Latency",
+        "",
+        "Timed in the page's main world with `performance.now()` while the answer streams:",
+        "from just before the page appends the dialog, or from the capture-phase listener of",
+        "a trusted mouse click on the switch, until a MutationObserver sees",
+        "`data-privacy-guard` appear or change. One frame is 16.7 ms here.",
+        "",
+        *latency_table(results),
+        "",
+        "## Size",
+        "",
+        "| Injected file | Bytes |",
+        "|---|---|",
+        *(f"| `{name}` | {size:,} |" for name, size in results.content_files),
+        f"| Total | {results.content_bytes:,} |",
+        "",
+        "## Method",
+        "",
+        "- The page (bench/chat_page.py) imitates a claude.ai chat: a long history of user",
+        "  messages and markdown-rendered replies (code blocks, lists, task-list checkboxes),",
+        "  a sidebar, a composer, and two menus with 24 unrelated switches (Radix buttons",
+        "  with their hidden checkboxes, and native `input[role=switch]`). The measured answer",
+        "  streams in small chunks, appending spans and blocks and keeping the view scrolled",
+        "  to the bottom; meanwhile the tools menu is unmounted and mounted again, as Radix",
+        "  does when a menu opens.",
+        "- The page's own script is deliberately lean (no framework), so the extension's",
+        "  share of script time is larger here than on the real, React-driven site: the",
+        "  ratio is an upper bound.",
+        "- Pairs, not sequential runs: on a shared 2-core VM the host's speed drifts by",
+        "  tens of percent over tens of seconds, more than the effect being measured. Both",
+        "  browsers of a pair stay open and take turns (with, without, without, with, ...)",
+        "  streaming bursts of the same answer, so the drift hits both sides alike; the",
+        "  ratio is taken per pair, then the median over pairs. Which side starts",
+        "  alternates from pair to pair. The noise-floor row runs the same pairs with a",
+        "  copy of the build whose content script is empty: what any content script",
+        "  costs, and how far a ratio strays from 1 by chance.",
+        "- The streaming window starts after load has settled and a forced GC; the",
+        "  content script's start-up cost is in the page-load rows instead. The history",
+        "  is static HTML, so the page's own load script is ~1 ms and those rows' ratios",
+        "  mean little: read their extra milliseconds.",
+        "- Heap: `JSHeapUsedSize` after two forced GCs (`HeapProfiler.collectGarbage`);",
+        "  the content script's isolated world shares the page's V8 heap, so with minus without",
+        "  is its footprint.",
+        "- Latency samples that never got a mark within 1 s count as infinitely slow.",
+        "",
+    ]
+    return "\n".join(out)

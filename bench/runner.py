@@ -1,0 +1,381 @@
+"""Launch Chromium with and without the extension, alternating, and measure both."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, CDPSession, Page, Playwright, sync_playwright
+
+from bench.chat_page import Size, build_page
+
+CHAT_URL = "https://claude.ai/chat/0b5e1c1e-bench"
+BLANK_URL = "https://claude.ai/blank"
+# Every browser run gets these; with the extension two more load it.
+BASE_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+# Hang guards, not speed targets: a broken build must fail the run, not stall it.
+LOAD_TIMEOUT_MS = 60_000
+STREAM_TIMEOUT_MS = 300_000
+MARK_TIMEOUT_MS = 1_000
+# CPU time of the renderer's main thread, not wall time: on 2 cores the browser, its GPU
+# process and the driver preempt the renderer, and wall time would count that too.
+TIME_DOMAIN = "threadTicks"
+
+
+@dataclass
+class StreamRun:
+    """One browser's side of a pair: CDP Performance metrics, in ms and bytes."""
+
+    with_extension: bool
+    script_load_ms: float  # navigation until the page settled (includes content-script start)
+    task_load_ms: float
+    script_stream_ms: float  # the streamed answer only, summed over its bursts
+    task_stream_ms: float
+    heap_loaded: float  # JSHeapUsedSize after a forced GC, before the stream
+    heap_end: float  # the same after the stream
+    stream_s: float  # wall time of the bursts
+    nodes: int
+
+
+@dataclass
+class Latency:
+    """Insert->mark and flip->mark samples in ms; None where no mark came in time."""
+
+    popup_insert: list[float | None] = field(default_factory=list)
+    popup_flip: list[float | None] = field(default_factory=list)
+    settings_insert: list[float | None] = field(default_factory=list)
+    settings_flip: list[float | None] = field(default_factory=list)
+
+
+@dataclass
+class Machine:
+    """What the numbers were measured on."""
+
+    cpu: str
+    cores: int
+    chromium: str
+    os: str
+    date: str
+
+
+@dataclass
+class Results:
+    """Everything the report needs."""
+
+    size_name: str
+    size: Size
+    pairs: list[tuple[StreamRun, StreamRun]]  # (with, without) whatever order they ran in
+    control: list[tuple[StreamRun, StreamRun]]  # the same with an empty content script
+    latency: Latency
+    content_bytes: int
+    content_files: list[tuple[str, int]]  # (path in the build, bytes)
+    machine: Machine
+    elapsed_s: float
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def find_chromium(explicit: str | None) -> str:
+    for candidate in (explicit, os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    found = shutil.which("chromium")
+    if not found:
+        raise SystemExit("bench: no Chromium found; install Debian's chromium or pass --chromium")
+    return found
+
+
+def content_script_files(dist: Path) -> list[Path]:
+    """The files the manifest injects into every claude.ai page (scripts and styles)."""
+    manifest = json.loads((dist / "manifest.json").read_text("utf-8"))
+    files: list[Path] = []
+    for entry in manifest.get("content_scripts", []):
+        files += [dist / name for name in entry.get("js", []) + entry.get("css", [])]
+    return files
+
+
+def make_control(dist: Path, where: Path) -> Path:
+    """A copy of the build whose content script is empty: the noise floor of the ratio.
+
+    Loading any content script creates an isolated world; what this copy costs is what
+    no implementation can avoid, and how far its ratio strays from 1 is the noise.
+    """
+    control = where / "control"
+    shutil.copytree(dist, control)
+    (control / "content" / "bench-empty.js").write_text("// intentionally empty\n")
+    manifest = json.loads((control / "manifest.json").read_text("utf-8"))
+    for entry in manifest["content_scripts"]:
+        entry["js"] = ["content/bench-empty.js"]
+        entry.pop("css", None)
+    (control / "manifest.json").write_text(json.dumps(manifest, indent=2), "utf-8")
+    return control
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def launch(pw: Playwright, chromium: str, profile: str, dist: Path | None) -> BrowserContext:
+    args = list(BASE_ARGS)
+    if dist is not None:
+        args = [f"--disable-extensions-except={dist}", f"--load-extension={dist}", *args]
+    return pw.chromium.launch_persistent_context(
+        profile, executable_path=chromium, headless=True, args=args
+    )
+
+
+def serve(context: BrowserContext, html: str) -> None:
+    """Answer every claude.ai request locally: the chat page, an empty page, no network."""
+
+    def handle(route):
+        url = route.request.url
+        if url.startswith(CHAT_URL):
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+        elif url.startswith(BLANK_URL):
+            route.fulfill(status=200, content_type="text/html", body="<!doctype html><p>")
+        else:
+            route.fulfill(status=404, body="")
+
+    context.route("https://claude.ai/**", handle)
+
+
+def metrics(cdp: CDPSession) -> dict[str, float]:
+    return {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+
+
+def collect_garbage(cdp: CDPSession) -> None:
+    # Twice: the first pass can leave objects that only the second finds unreachable.
+    cdp.send("HeapProfiler.collectGarbage")
+    cdp.send("HeapProfiler.collectGarbage")
+
+
+def settle(page: Page) -> None:
+    """Let style, the sentinel animations and their handlers run out after load."""
+    page.evaluate(
+        "new Promise(r => requestAnimationFrame(() => requestAnimationFrame("
+        "() => setTimeout(r, 300))))"
+    )
+
+
+def load_chat(context: BrowserContext) -> tuple[Page, CDPSession]:
+    page = context.pages[0] if context.pages else context.new_page()
+    # Same site first, so the CDP session and its counters live in the chat's renderer.
+    page.goto(BLANK_URL)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable", {"timeDomain": TIME_DOMAIN})
+    page.goto(CHAT_URL, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function("document.documentElement.dataset.benchReady === '1'")
+    settle(page)
+    return page, cdp
+
+
+@dataclass
+class Side:
+    """One browser of a pair, loaded and ready to stream, and its running totals."""
+
+    dist: Path | None
+    context: BrowserContext
+    page: Page
+    cdp: CDPSession
+    loaded: dict[str, float]
+    script_ms: float = 0.0
+    task_ms: float = 0.0
+    stream_s: float = 0.0
+    heap_loaded: float = 0.0
+
+
+def open_side(pw: Playwright, chromium: str, profile: str, html: str, dist: Path | None) -> Side:
+    context = launch(pw, chromium, profile, dist)
+    try:
+        serve(context, html)
+        page, cdp = load_chat(context)
+        loaded = metrics(cdp)
+    except BaseException:
+        context.close()
+        raise
+    return Side(dist, context, page, cdp, loaded)
+
+
+def burst(side: Side, chunks: int) -> None:
+    """Stream `chunks` more chunks on this side and add what they cost to its totals."""
+    before = metrics(side.cdp)
+    began = time.monotonic()
+    with side.page.expect_console_message(
+        lambda m: m.text == "bench:burst", timeout=STREAM_TIMEOUT_MS
+    ):
+        side.page.evaluate("n => __bench.burst(n)", chunks)
+    side.stream_s += time.monotonic() - began
+    after = metrics(side.cdp)
+    side.script_ms += (after["ScriptDuration"] - before["ScriptDuration"]) * 1000
+    side.task_ms += (after["TaskDuration"] - before["TaskDuration"]) * 1000
+
+
+def close_side(side: Side) -> StreamRun:
+    side.page.evaluate("__bench.finish()")
+    collect_garbage(side.cdp)
+    end = metrics(side.cdp)
+    side.context.close()
+    return StreamRun(
+        with_extension=side.dist is not None,
+        script_load_ms=side.loaded["ScriptDuration"] * 1000,
+        task_load_ms=side.loaded["TaskDuration"] * 1000,
+        script_stream_ms=side.script_ms,
+        task_stream_ms=side.task_ms,
+        heap_loaded=side.heap_loaded,
+        heap_end=end["JSHeapUsedSize"],
+        stream_s=side.stream_s,
+        nodes=int(side.loaded["Nodes"]),
+    )
+
+
+def pair_run(
+    pw: Playwright, chromium: str, html: str, dist: Path, size: Size, with_first: bool
+) -> tuple[StreamRun, StreamRun]:
+    """Two fresh browsers, with and without the extension, streaming the same answer.
+
+    Both stay open and take turns: the answer streams in `size.bursts` bursts per side,
+    in the order A B B A A B ..., so that the host's speed, which drifts by tens of
+    percent over tens of seconds on a shared VM, is the same for both sides to within
+    a burst.
+    """
+    per_burst = max(1, size.chunks // size.bursts)
+    with (
+        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile_a,
+        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile_b,
+    ):
+        first, second = (dist, None) if with_first else (None, dist)
+        sides: list[Side] = []
+        try:
+            for profile, d in ((profile_a, first), (profile_b, second)):
+                sides.append(open_side(pw, chromium, profile, html, d))
+            for side in sides:
+                # Before the stream, after a forced GC: the heap baseline.
+                collect_garbage(side.cdp)
+                side.heap_loaded = metrics(side.cdp)["JSHeapUsedSize"]
+            for k in range(size.bursts):
+                for side in sides if k % 2 == 0 else reversed(sides):
+                    burst(side, per_burst)
+            runs = [close_side(side) for side in sides]
+        finally:
+            for side in sides:
+                side.context.close()
+    with_run = next(r for r in runs if r.with_extension)
+    without_run = next(r for r in runs if not r.with_extension)
+    return with_run, without_run
+
+
+def latency_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int) -> Latency:
+    """Insert the popup (and the settings panel) again and again while the answer streams."""
+    out = Latency()
+    with tempfile.TemporaryDirectory(prefix="pg-bench-") as profile:
+        context = launch(pw, chromium, profile, dist)
+        try:
+            serve(context, html)
+            page, _ = load_chat(context)
+            # A busy page is the hard case: the answer streams for as long as this takes.
+            page.evaluate("__bench.burst(1e9)")
+            for i in range(samples):
+                for kind, inserts, flips in (
+                    ("popup", out.popup_insert, out.popup_flip),
+                    ("settings", out.settings_insert, out.settings_flip),
+                ):
+                    inserts.append(
+                        page.evaluate("([k, t]) => __bench.insert(k, t)", [kind, MARK_TIMEOUT_MS])
+                    )
+                    flips.append(flip(page))
+                # Vary where in the frame the next insert lands.
+                page.wait_for_timeout(17 + (i * 7) % 23)
+            page.evaluate("__bench.remove()")
+        finally:
+            context.close()
+    return out
+
+
+def flip(page: Page) -> float | None:
+    """A trusted click on the current switch; ms from the click until the mark changed."""
+    box = page.evaluate("__bench.switchBox()")
+    if box["mark"] is None:
+        return None  # never detected: nothing to flip
+    page.evaluate("t => __bench.armFlip(t)", MARK_TIMEOUT_MS)
+    page.mouse.click(box["x"], box["y"])
+    return page.evaluate("window.__flip")
+
+
+def chromium_version(pw: Playwright, chromium: str) -> str:
+    with tempfile.TemporaryDirectory(prefix="pg-bench-") as profile:
+        context = launch(pw, chromium, profile, None)
+        try:
+            cdp = context.new_cdp_session(context.pages[0])
+            return cdp.send("Browser.getVersion")["product"].replace("/", " ") + " (headless)"
+        finally:
+            context.close()
+
+
+def run_pairs(
+    pw: Playwright, chromium: str, html: str, dist: Path, size: Size, count: int, name: str
+) -> list[tuple[StreamRun, StreamRun]]:
+    done = []
+    for i in range(count):
+        # Pairs alternate which side starts, so neither always streams first.
+        with_run, without_run = pair_run(pw, chromium, html, dist, size, i % 2 == 0)
+        done.append((with_run, without_run))
+        ratio = with_run.script_stream_ms / max(without_run.script_stream_ms, 1e-9)
+        log(f"{name} pair {i + 1}/{count}: script-time ratio {ratio:.3f}")
+    return done
+
+
+def run(
+    size_name: str, size: Size, pairs: int, control_pairs: int, dist: Path, chromium: str
+) -> Results:
+    """The whole benchmark: alternating pairs, control pairs, latency, sizes."""
+    began = time.monotonic()
+    dist = dist.resolve()
+    if not (dist / "manifest.json").exists():
+        raise SystemExit(f"bench: {dist} has no manifest.json; run `make build` first")
+    html = build_page(size)
+    files = content_script_files(dist)
+    with sync_playwright() as pw, tempfile.TemporaryDirectory(prefix="pg-bench-") as tmp:
+        machine = Machine(
+            cpu=cpu_model(),
+            cores=os.cpu_count() or 0,
+            chromium=chromium_version(pw, chromium),
+            os=f"{platform.system()} {platform.release()}",
+            date=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        )
+        done = run_pairs(pw, chromium, html, dist, size, pairs, "extension")
+        control_dist = make_control(dist, Path(tmp))
+        control = run_pairs(pw, chromium, html, control_dist, size, control_pairs, "control")
+        log(f"latency: {size.latency_samples} samples of each kind")
+        latency = latency_run(pw, chromium, html, dist, size.latency_samples)
+    return Results(
+        size_name=size_name,
+        size=size,
+        pairs=done,
+        control=control,
+        latency=latency,
+        content_bytes=sum(f.stat().st_size for f in files),
+        content_files=[(f.relative_to(dist).as_posix(), f.stat().st_size) for f in files],
+        machine=machine,
+        elapsed_s=time.monotonic() - began,
+    )
