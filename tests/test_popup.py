@@ -141,7 +141,7 @@ def test_receipts_export_as_json_and_text(browser):
     browser.driver.click(SWITCH)
     browser.driver.wait_for("return document.querySelector(\"[data-privacy-guard='off']\")")
     popup = browser.extension_page("popup/popup.html")
-    popup.wait_for_function("document.querySelectorAll('#receipts li').length === 2")
+    expect(popup.locator("#receipts li")).to_have_count(2)
 
     with popup.expect_download() as download:
         popup.click("#export-json")
@@ -163,17 +163,17 @@ def test_receipts_export_as_json_and_text(browser):
 def test_clear_log_asks_first(browser):
     browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
     popup = browser.extension_page("popup/popup.html")
-    popup.wait_for_function("document.querySelectorAll('#receipts li').length === 1")
+    expect(popup.locator("#receipts li")).to_have_count(1)
 
     popup.click("#clear")
-    assert popup.locator("#confirm").is_visible()
+    expect(popup.locator("#confirm")).to_be_visible()
     popup.click("#clear-no")
     assert len(receipts_in_popup(popup)) == 1
 
     popup.click("#clear")
     popup.click("#clear-yes")
-    popup.wait_for_function("document.querySelectorAll('#receipts li').length === 0")
-    assert popup.locator("#receipts-empty").is_visible()
+    expect(popup.locator("#receipts li")).to_have_count(0)
+    expect(popup.locator("#receipts-empty")).to_be_visible()
 
 
 def test_receipts_survive_a_browser_restart(tmp_path, profile):
@@ -224,7 +224,7 @@ def test_options_turn_warnings_and_receipts_off_and_reset(browser):
     assert options.locator("#warnOnPopup").is_checked()
     options.uncheck("#warnOnPopup")
     options.uncheck("#keepReceipts")
-    options.wait_for_function("document.getElementById('status').textContent !== ''")
+    expect(options.locator("#status")).not_to_have_text("")
 
     browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
     # Still recognised and reported, but no warnings on the popup, and nothing logged.
@@ -242,24 +242,24 @@ def test_options_turn_warnings_and_receipts_off_and_reset(browser):
     options.bring_to_front()
     options.click("#reset")
     options.click("#reset-yes")
-    options.wait_for_function("document.getElementById('warnOnPopup').checked")
-    assert options.locator("#keepReceipts").is_checked()
+    expect(options.locator("#warnOnPopup")).to_be_checked()
+    expect(options.locator("#keepReceipts")).to_be_checked()
 
 
 def test_popup_and_options_work_by_keyboard(browser):
     browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
     popup = browser.extension_page("popup/popup.html")
-    popup.wait_for_function("document.querySelectorAll('#receipts li').length === 1")
+    expect(popup.locator("#receipts li")).to_have_count(1)
     for _ in range(30):
         popup.keyboard.press("Tab")
         if popup.evaluate("document.activeElement.id") == "clear":
             break
     assert popup.evaluate("document.activeElement.id") == "clear"
     popup.keyboard.press("Enter")
-    assert popup.locator("#confirm").is_visible()
+    expect(popup.locator("#confirm")).to_be_visible()
     assert popup.evaluate("document.activeElement.id") == "clear-no"
     popup.keyboard.press("Enter")
-    assert popup.locator("#confirm").is_hidden()
+    expect(popup.locator("#confirm")).to_be_hidden()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
