@@ -30,9 +30,12 @@ def selected_browsers(config: pytest.Config) -> list[str]:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    browsers = selected_browsers(metafunc.config)
     if "driver" in metafunc.fixturenames:
-        browsers = selected_browsers(metafunc.config)
         metafunc.parametrize("driver", browsers, indirect=True, scope="session", ids=browsers)
+    elif "browser_name" in metafunc.fixturenames:
+        # For tests that start a browser of their own (a doctored build, say).
+        metafunc.parametrize("browser_name", browsers)
 
 
 @pytest.fixture(scope="session")
@@ -69,19 +72,23 @@ def _require(browser: str) -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
-def driver(request: pytest.FixtureRequest, dist_dir: Path):
-    """One running browser with the extension, shared by every test of the session."""
-    browser = request.param
+def start_driver(browser: str, dist: Path):
+    """`browser` running the build in `dist` (its chrome/ or firefox/ folder)."""
     _require(browser)
     if browser == "chromium":
         from browsers.chromium import ChromiumDriver
 
-        instance = ChromiumDriver(dist_dir / "chrome")
-    else:
-        from browsers.firefox import FirefoxDriver
+        return ChromiumDriver(dist / "chrome")
+    from browsers.firefox import FirefoxDriver
 
-        instance = FirefoxDriver(dist_dir / "firefox")
+    return FirefoxDriver(dist / "firefox")
+
+
+@pytest.fixture(scope="session")
+def driver(request: pytest.FixtureRequest, dist_dir: Path):
+    """One running browser with the extension, shared by every test of the session."""
+    browser = request.param
+    instance = start_driver(browser, dist_dir)
     yield instance
     # The extension sends nothing anywhere: every request outside the fixtures, from the
     # page, the content script or the service worker, was recorded during the session.

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import time
 from pathlib import Path
 
 import pytest
 from builder_support import REPO
+from conftest import start_driver
 
 EXTENSION = REPO / "extension"
 
@@ -112,3 +115,40 @@ def test_the_audit_patterns_catch_what_they_name():
     assert samples.keys() == FORBIDDEN.keys()
     for name, sample in samples.items():
         assert re.search(FORBIDDEN[name], sample), name
+
+
+# A build that does what the extension must never do: talk to a host of its own choosing,
+# from the content script and from the background.
+PROBES = {
+    "content/main.js": "https://audit-probe.invalid/from-content-script",
+    "background/background.js": "https://audit-probe.invalid/from-background",
+}
+
+
+def test_the_network_audit_catches_a_request_the_extension_makes(browser_name, dist_dir, tmp_path):
+    """The browser suite's "no request" audit (conftest.py) is only worth something if it
+    sees a request when the extension does make one."""
+    doctored = tmp_path / "dist"
+    target = "chrome" if browser_name == "chromium" else "firefox"
+    shutil.copytree(dist_dir / target, doctored / target)
+    for script, url in PROBES.items():
+        with (doctored / target / script).open("a", encoding="utf-8") as file:
+            # Delayed so that it happens while the page is open and recorded.
+            file.write(f"\nsetTimeout(() => fetch({url!r}).catch(() => {{}}), 500);\n")
+
+    driver = start_driver(browser_name, doctored)
+    try:
+        driver.open(
+            "https://claude.ai/new", REPO / "tests" / "fixtures" / "popup_en_native_on.html"
+        )
+        deadline = time.monotonic() + 10
+        while set(PROBES.values()) - set(driver.unexpected_requests):
+            assert time.monotonic() < deadline, (
+                f"{browser_name}: the audit recorded {driver.unexpected_requests}, "
+                f"not the probes {sorted(PROBES.values())}"
+            )
+            # A round trip to the page, not time.sleep(): Playwright's sync API hands
+            # over recorded requests only while a call of its own is running.
+            driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 100))")
+    finally:
+        driver.close()

@@ -220,8 +220,13 @@
   }
   window.addEventListener("hashchange", checkUrl);
   window.addEventListener("popstate", checkUrl);
-  // history.pushState from the page's world fires no event here; a cheap string
-  // comparison catches it.
+  // history.pushState from the page's world fires neither event. The Navigation API
+  // reports it at once where the browser has it (Chrome 102+); a cheap string
+  // comparison catches it everywhere else.
+  // https://developer.mozilla.org/docs/Web/API/Navigation/currententrychange_event
+  if (typeof navigation === "object" && navigation && navigation.addEventListener) {
+    navigation.addEventListener("currententrychange", checkUrl);
+  }
   setInterval(checkUrl, URL_POLL_MS);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") scan();

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import socket
@@ -46,6 +47,54 @@ return out;
 """
 
 
+# Requests the extension could have started, recorded in the parent process, where all
+# of Firefox's network channels live: any from its background page (a moz-extension:
+# principal), and any from a web page to a host the fixtures are not served on. An MV3
+# content script's fetch() carries the page's principal, so the host is what tells it
+# apart; the fixtures themselves load only from their own host. Firefox's own traffic
+# (system principal) is not the extension's and is left out.
+# https://firefox-source-docs.mozilla.org/networking/http/obsnotif.html
+_RECORD_EXTENSION_REQUESTS = """
+const served = new Set(arguments[0]);
+if (window.privacyGuardRequests) return;
+const seen = (window.privacyGuardRequests = []);
+const isExtension = (p) =>
+  !!p && (p.isExpandedPrincipal || !!p.addonId || String(p.spec).startsWith("moz-extension:"));
+Services.obs.addObserver(
+  {
+    observe(subject) {
+      const channel = subject.QueryInterface(Ci.nsIChannel);
+      const { triggeringPrincipal: by, loadingPrincipal: within } = channel.loadInfo || {};
+      const fromPage = !!by && !by.isSystemPrincipal && !served.has(channel.URI.host);
+      if (isExtension(by) || isExtension(within) || fromPage) seen.push(channel.URI.spec);
+    },
+  },
+  "http-on-modify-request",
+);
+"""
+
+
+def _start_server(routes: Routes, folder: Path) -> FixtureServer:
+    """The fixture server on the first loopback address whose port 443 is free, so that a
+    second Firefox (a test with a build of its own) can run beside the session's."""
+    for last in range(1, 11):
+        try:
+            return FixtureServer(routes, folder, f"127.0.0.{last}")
+        except OSError as err:
+            if err.errno != errno.EADDRINUSE:
+                raise
+    raise RuntimeError("port 443 is taken on 127.0.0.1 to 127.0.0.10")
+
+
+def _resolve_served_hosts_to(address: str) -> dict[str, str]:
+    """Prefs that send the served hosts to the fixture server instead of the Internet."""
+    if address == "127.0.0.1":
+        return {"network.dns.localDomains": ",".join(SERVED_HOSTS)}
+    # localDomains always means 127.0.0.1; forceResolve answers every lookup with one
+    # address (Firefox's own traffic included, which then fails quietly, as offline).
+    return {"network.dns.forceResolve": address}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -66,13 +115,13 @@ class FirefoxDriver(Driver):
         self._since = 0.0
         try:
             folder = Path(self._folder.name)
-            self.server = FixtureServer(self.routes, folder)
+            self.server = _start_server(self.routes, folder)
             profile = folder / "profile"
             profile.mkdir()
             port = _free_port()
             prefs = {
                 "marionette.port": port,
-                "network.dns.localDomains": ",".join(SERVED_HOSTS),
+                **_resolve_served_hosts_to(self.server.address),
                 # A quiet, offline-friendly profile: no update checks, telemetry or
                 # first-run pages reaching for a network this machine does not have.
                 "app.update.enabled": False,
@@ -105,7 +154,11 @@ class FirefoxDriver(Driver):
             )
             self.marionette.start_session({"acceptInsecureCerts": True})
             self.marionette.timeout.page_load = 30
-            Addons(self.marionette).install(str(extension_dir), temp=True)
+            with self.marionette.using_context("chrome"):
+                self.marionette.execute_script(
+                    _RECORD_EXTENSION_REQUESTS, script_args=[list(SERVED_HOSTS)]
+                )
+            Addons(self.marionette).install(str(extension_dir.resolve()), temp=True)
         except BaseException:
             self.close()
             raise
@@ -136,6 +189,12 @@ class FirefoxDriver(Driver):
             button.click()
             return
         raise AssertionError(f"no extension button data-action={action!r} on the page")
+
+    @property
+    def unexpected_requests(self) -> list[str]:
+        """Every request the extension started since the browser did."""
+        with self.marionette.using_context("chrome"):
+            return self.marionette.execute_script("return window.privacyGuardRequests;")
 
     def extension_errors(self) -> list[str]:
         time.sleep(0.05)  # let queued console messages land

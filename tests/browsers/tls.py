@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from browsers.base import SERVED_HOSTS, Routes
 
-# network.dns.localDomains sends https://claude.ai/ to 127.0.0.1 on the default port.
+# The served hosts resolve to a loopback address (see FirefoxDriver), on the default port.
 HTTPS_PORT = 443
 
 
@@ -32,9 +32,10 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
 
 
 class FixtureServer:
-    """Serves Routes over HTTPS on 127.0.0.1:443 in a background thread."""
+    """Serves Routes over HTTPS on `address`:443 in a background thread."""
 
-    def __init__(self, routes: Routes, folder: Path):
+    def __init__(self, routes: Routes, folder: Path, address: str = "127.0.0.1"):
+        self.address = address
         cert, key = make_certificate(folder)
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -52,10 +53,10 @@ class FixtureServer:
                 pass
 
         try:
-            self.server = http.server.ThreadingHTTPServer(("127.0.0.1", HTTPS_PORT), Handler)
+            self.server = http.server.ThreadingHTTPServer((address, HTTPS_PORT), Handler)
         except PermissionError as err:
             raise RuntimeError(
-                f"the Firefox tests serve https://claude.ai on 127.0.0.1:{HTTPS_PORT}, which "
+                f"the Firefox tests serve https://claude.ai on {address}:{HTTPS_PORT}, which "
                 "needs root (run make test as root, as CI does)"
             ) from err
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
