@@ -221,7 +221,9 @@ def test_policy_update_shows_a_bang_until_the_switch_is_seen_again(tmp_path, pro
 
 def test_options_turn_warnings_and_receipts_off_and_reset(browser):
     options = browser.extension_page("options/options.html")
-    assert options.locator("#warnOnPopup").is_checked()
+    # The boxes are filled in from storage after the page loads: wait for that first.
+    expect(options.locator("#warnOnPopup")).to_be_checked()
+    expect(options.locator("#keepReceipts")).to_be_checked()
     options.uncheck("#warnOnPopup")
     options.uncheck("#keepReceipts")
     expect(options.locator("#status")).not_to_have_text("")
@@ -257,7 +259,7 @@ def test_popup_and_options_work_by_keyboard(browser):
     assert popup.evaluate("document.activeElement.id") == "clear"
     popup.keyboard.press("Enter")
     expect(popup.locator("#confirm")).to_be_visible()
-    assert popup.evaluate("document.activeElement.id") == "clear-no"
+    expect(popup.locator("#clear-no")).to_be_focused()
     popup.keyboard.press("Enter")
     expect(popup.locator("#confirm")).to_be_hidden()
 
