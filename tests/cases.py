@@ -30,6 +30,8 @@ CASES: tuple[Case, ...] = (
          "original popup, Radix button switch with aria-checked"),
     Case("popup-late-pushstate", "popup_en_late_after_pushstate.html", CHAT, 1, "popup", True,
          "popup inserted 1.3 s after load, after a history.pushState route change"),
+    Case("popup-words-late", "popup_en_words_arrive_late.html", NEW, 1, "popup", True,
+         "popup mounted before its strings: the switch's label fills in 1.2 s later"),
     Case("popup-october", "popup_en_october_copy.html", NEW, 1, "popup", True,
          "later copy with the October 8 date in bold"),
     Case("popup-post-deadline", "popup_post_deadline.html", NEW, 1, "popup", True,

@@ -1,7 +1,8 @@
 // Entry point. Watches claude.ai cheaply: a CSS animation (content.css) announces every
 // switch rendered inside a dialog or the Privacy settings, and a childList-only observer
 // on <body> sees dialog portals in the task that adds them, so no observer runs over the
-// busy chat DOM. While the Privacy settings are open, a short poll scans them. State is
+// busy chat DOM. While the Privacy settings are open, a short poll scans them; a switch
+// there or in a dialog whose label has not rendered yet is re-checked for 3 s. State is
 // re-read on user input and by a light poll only while a training switch is on the page
 // (native checkboxes change `.checked` without any DOM mutation).
 (() => {
@@ -28,6 +29,11 @@
   let settingsScan = 0;
   // Elements already found not to be the training switch; scans skip them.
   const rejected = new WeakSet();
+  // Switches that may still turn out to be it (see setAside) -> looks left.
+  const unsure = new Map();
+  const RECHECK_MS = 500;
+  const RECHECKS = 6;
+  let recheckTimer = 0;
   let lastUrl = location.href;
   // The user's options; shown until storage answers, so a warning is never late.
   let settings = { ...store.DEFAULT_SETTINGS };
@@ -57,11 +63,46 @@
 
   function consider(el) {
     if (tracked.has(el)) return refresh(el);
-    if (rejected.has(el) || !el.isConnected) return;
-    if (!detect.isTrainingSwitch(el)) {
+    if (rejected.has(el) || unsure.has(el) || !el.isConnected) return;
+    if (detect.isTrainingSwitch(el)) track(el);
+    else setAside(el);
+  }
+
+  /**
+   * A switch can render before its words do (a translation loaded late, a skeleton row
+   * filled in afterwards). One in a dialog or on the Privacy settings that does not
+   * qualify yet is looked at again for a few seconds; anything else is set aside at once.
+   */
+  function setAside(el) {
+    if (!detect.isSettingsUrl() && !el.closest(detect.DIALOG)) {
       rejected.add(el);
       return;
     }
+    unsure.set(el, RECHECKS);
+    if (!recheckTimer) recheckTimer = setInterval(recheckUnsure, RECHECK_MS);
+  }
+
+  function recheckUnsure() {
+    for (const [el, looksLeft] of unsure) {
+      if (!el.isConnected) {
+        unsure.delete(el);
+      } else if (detect.isTrainingSwitch(el)) {
+        unsure.delete(el);
+        track(el);
+      } else if (looksLeft > 1) {
+        unsure.set(el, looksLeft - 1);
+      } else {
+        unsure.delete(el);
+        rejected.add(el);
+      }
+    }
+    if (!unsure.size) {
+      clearInterval(recheckTimer);
+      recheckTimer = 0;
+    }
+  }
+
+  function track(el) {
     const entry = {
       state: null,
       locked: false,
