@@ -13,6 +13,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 BROWSERS = ("chromium", "firefox")
 BINARIES = {"chromium": "/usr/bin/chromium", "firefox": "firefox-esr"}
+# The dist/ folder each browser loads.
+TARGETS = {"chromium": "chrome", "firefox": "firefox"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -78,10 +80,10 @@ def start_driver(browser: str, dist: Path):
     if browser == "chromium":
         from browsers.chromium import ChromiumDriver
 
-        return ChromiumDriver(dist / "chrome")
+        return ChromiumDriver(dist / TARGETS[browser])
     from browsers.firefox import FirefoxDriver
 
-    return FirefoxDriver(dist / "firefox")
+    return FirefoxDriver(dist / TARGETS[browser])
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from builder_support import REPO
-from conftest import start_driver
+from conftest import TARGETS, start_driver
 
 EXTENSION = REPO / "extension"
 
@@ -129,7 +129,7 @@ def test_the_network_audit_catches_a_request_the_extension_makes(browser_name, d
     """The browser suite's "no request" audit (conftest.py) is only worth something if it
     sees a request when the extension does make one."""
     doctored = tmp_path / "dist"
-    target = "chrome" if browser_name == "chromium" else "firefox"
+    target = TARGETS[browser_name]
     shutil.copytree(dist_dir / target, doctored / target)
     for script, url in PROBES.items():
         with (doctored / target / script).open("a", encoding="utf-8") as file:

@@ -34,7 +34,7 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
 class FixtureServer:
     """Serves Routes over HTTPS on `address`:443 in a background thread."""
 
-    def __init__(self, routes: Routes, folder: Path, address: str = "127.0.0.1"):
+    def __init__(self, routes: Routes, folder: Path, address: str):
         self.address = address
         cert, key = make_certificate(folder)
 
