@@ -74,27 +74,49 @@ POLICY_FILE = Record(
     }
 )
 
-# Detection wording is grouped by the language of the page it appears on.
-PAGE_LANGUAGES = ("en", "es", "fr", "de", "ja", "zh")
+# Detection wording is grouped by the language of the page it appears on: claude.ai's
+# UI languages (claude-ui-facts.md §0.3: en, fr, de, es-419/es-ES, pt-BR, it, ja, ko,
+# hi, id; regional variants share one code) and zh, used only by the help centre.
+PAGE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "ja", "ko", "hi", "id", "zh")
 PATTERNS_BY_LANGUAGE = MapOf(
     ListOf(Pattern(), unique=True),
     allowed_keys=PAGE_LANGUAGES,
     key_regex=r"[a-z]{2}",
     key_hint="a two-letter language code",
 )
+# Where each language's wording comes from: "C: …", "C-: …" or "inferred: <reasoning>".
+EVIDENCE_BY_LANGUAGE = MapOf(
+    Text(max_len=400),
+    allowed_keys=PAGE_LANGUAGES,
+    key_regex=r"[a-z]{2}",
+    key_hint="a two-letter language code",
+)
 SELECTOR = Text(max_len=200, regex=r"[^{}<>;]+", regex_hint="a CSS selector (no braces, <, > or ;)")
+SELECTORS = ListOf(SELECTOR, unique=True)
+PATTERNS = ListOf(Pattern(), unique=True)
 SOURCE_IDS = ListOf(Text(max_len=80), unique=True)
+# Blocks of detection.yaml that name sources and per-language wording.
+SOURCED_BLOCKS = ("training_switch", "consent_popup", "onboarding", "privacy_settings")
+# Per block, the keys whose languages must each have an `evidence` line.
+WORDING_KEYS = {
+    "training_switch": ("labels", "not_labels"),
+    "consent_popup": ("titles", "accept_buttons"),
+    "onboarding": ("headings", "continue_buttons"),
+}
 
 DETECTION_FILE = Record(
     {
-        "switch_selectors": Field(ListOf(SELECTOR, unique=True)),
-        "ignore_inside": Field(ListOf(SELECTOR, unique=True)),
+        "switch_selectors": Field(SELECTORS),
+        "ignore_inside": Field(SELECTORS),
+        "not_dialogs": Field(SELECTORS),
         "training_switch": Field(
             Record(
                 {
                     "sources": Field(SOURCE_IDS),
                     "labels": Field(PATTERNS_BY_LANGUAGE),
                     "not_labels": Field(PATTERNS_BY_LANGUAGE),
+                    "signals": Field(Record({"row_mentions": Field(PATTERNS)})),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
                 }
             )
         ),
@@ -103,7 +125,20 @@ DETECTION_FILE = Record(
                 {
                     "sources": Field(SOURCE_IDS),
                     "titles": Field(PATTERNS_BY_LANGUAGE),
+                    "link_patterns": Field(PATTERNS),
                     "accept_buttons": Field(PATTERNS_BY_LANGUAGE),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
+                }
+            )
+        ),
+        "onboarding": Field(
+            Record(
+                {
+                    "sources": Field(SOURCE_IDS),
+                    "path_patterns": Field(PATTERNS),
+                    "headings": Field(PATTERNS_BY_LANGUAGE),
+                    "continue_buttons": Field(PATTERNS_BY_LANGUAGE),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
                 }
             )
         ),
@@ -112,10 +147,12 @@ DETECTION_FILE = Record(
                 {
                     "sources": Field(SOURCE_IDS),
                     "urls": Field(ListOf(Url(), unique=True)),
-                    "path_patterns": Field(ListOf(Pattern(), unique=True)),
-                    "hash_patterns": Field(ListOf(Pattern(), unique=True)),
-                    "panel_selectors": Field(ListOf(SELECTOR, unique=True)),
-                    "row_selectors": Field(ListOf(SELECTOR, unique=True)),
+                    "path_patterns": Field(PATTERNS),
+                    "hash_patterns": Field(PATTERNS),
+                    "sub_screen_hash_patterns": Field(PATTERNS),
+                    "panel_selectors": Field(SELECTORS),
+                    "overlay_selectors": Field(SELECTORS),
+                    "row_selectors": Field(SELECTORS),
                     "not_found_after_ms": Field(Integer(minimum=1000, maximum=120_000)),
                 }
             )
@@ -198,6 +235,21 @@ def _check_sources_complete(sources: dict, report: _Collector) -> None:
             report(f"sources.{sid}", "needs a url, or a date to find the article by title and date")
 
 
+def _check_evidence(detection: dict, report: _Collector) -> None:
+    """Every language that has wording in a block says where that wording comes from."""
+    for block, keys in WORDING_KEYS.items():
+        section = detection.get(block) or {}
+        evidence = section.get("evidence") or {}
+        for key in keys:
+            for language in section.get(key) or {}:
+                if language not in evidence:
+                    report(
+                        f"{block}.evidence.{language}",
+                        f"is missing: say where the {language!r} {key} come from "
+                        "('C: …', 'C-: …' or 'inferred: <reasoning>')",
+                    )
+
+
 def load_policy(root: Path) -> Policy:
     """Load and validate the policy folder; raise BuildError listing every problem."""
     problems: list[Problem] = []
@@ -217,11 +269,13 @@ def load_policy(root: Path) -> Policy:
                 _check_source_refs(fact.get("sources"), sources, report, f"facts.{name}.sources")
     if detection and policy:
         report = _Collector(problems, root / "detection.yaml")
-        for block in ("training_switch", "consent_popup", "privacy_settings"):
+        for block in SOURCED_BLOCKS:
             if detection.get(block):
                 _check_source_refs(
                     detection[block].get("sources"), sources, report, f"{block}.sources"
                 )
+    if detection:
+        _check_evidence(detection, _Collector(problems, root / "detection.yaml"))
 
     locales = (locales_file or {}).get("locales") or {}
     default = (locales_file or {}).get("default")

@@ -27,6 +27,8 @@ def extension_data(policy: Policy) -> dict[str, Any]:
     d = policy.detection
     languages = lambda block: [p for pats in block.values() for p in pats]  # noqa: E731
     settings = d["privacy_settings"]
+    popup = d["consent_popup"]
+    onboarding = d["onboarding"]
     return {
         "version": extension_version(policy.version),
         "policyVersion": policy.version,
@@ -51,18 +53,26 @@ def extension_data(policy: Policy) -> dict[str, Any]:
                 )
                 for switch in d["switch_selectors"]
             ],
+            "dialogSelectors": DIALOG_SELECTORS,
+            "notDialogs": d["not_dialogs"],
             "ignoreInside": d["ignore_inside"],
             "trainingLabels": languages(d["training_switch"]["labels"]),
             "notLabels": languages(d["training_switch"]["not_labels"]),
-            "trainingSources": d["training_switch"]["sources"],
-            "popupTitles": languages(d["consent_popup"]["titles"]),
-            "acceptButtons": languages(d["consent_popup"]["accept_buttons"]),
-            "settingsUrls": d["privacy_settings"]["urls"],
-            "settingsPaths": d["privacy_settings"]["path_patterns"],
-            "settingsHashes": d["privacy_settings"]["hash_patterns"],
-            "settingsPanels": d["privacy_settings"]["panel_selectors"],
-            "settingsRows": d["privacy_settings"]["row_selectors"],
-            "notFoundAfterMs": d["privacy_settings"]["not_found_after_ms"],
+            "rowMentions": d["training_switch"]["signals"]["row_mentions"],
+            "popupTitles": languages(popup["titles"]),
+            "popupLinks": popup["link_patterns"],
+            "acceptButtons": languages(popup["accept_buttons"]),
+            "onboardingPaths": onboarding["path_patterns"],
+            "onboardingHeadings": languages(onboarding["headings"]),
+            "continueButtons": languages(onboarding["continue_buttons"]),
+            "settingsUrls": settings["urls"],
+            "settingsPaths": settings["path_patterns"],
+            "settingsHashes": settings["hash_patterns"],
+            "settingsSubScreens": settings["sub_screen_hash_patterns"],
+            "settingsPanels": settings["panel_selectors"],
+            "settingsOverlays": settings["overlay_selectors"],
+            "settingsRows": settings["row_selectors"],
+            "notFoundAfterMs": settings["not_found_after_ms"],
         },
     }
 

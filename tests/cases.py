@@ -13,7 +13,7 @@ class Case:
     fixture: str  # file name under tests/fixtures/
     url: str  # where it is served
     marked: int  # training switches the extension must mark (0: a negative case)
-    surface: str | None  # "popup" or "settings"; None for negatives
+    surface: str | None  # "popup", "onboarding" or "settings"; None for negatives
     flippable: bool  # the user can flip the training switch (not locked, not negative)
     note: str
 
@@ -22,6 +22,9 @@ CHAT = "https://claude.ai/chat/0b4c7f6e-3f2a-4c1e-9d4a-5a8f2e1c9b70"
 NEW = "https://claude.ai/new"
 PRIVACY_2025 = "https://claude.ai/settings/data-privacy-controls"
 PRIVACY_2026 = "https://claude.ai/new#settings/data-privacy-controls"
+CHAT_PRIVACY_2026 = f"{CHAT}#settings/data-privacy-controls"
+EXPORT_2026 = "https://claude.ai/new#settings/data-privacy-controls/export-data"
+ONBOARDING = "https://claude.ai/onboarding"
 
 CASES: tuple[Case, ...] = (
     Case("popup-native", "popup_en_native_on.html", NEW, 1, "popup", True,
@@ -55,6 +58,28 @@ CASES: tuple[Case, ...] = (
          "Japanese settings page"),
     Case("settings-zh", "settings_zh.html", PRIVACY_2025, 1, "settings", True,
          "Chinese settings page, switch off"),
+    Case("popup-2026", "popup_2026_cds.html", NEW, 1, "popup", True,
+         "2026 popup: 'Help improve our AI models', Base UI dialog, CDS switch with hidden twin"),
+    Case("onboarding-2026", "onboarding_2026.html", ONBOARDING, 1, "onboarding", True,
+         "new-user step 'Before your first chat': full-screen, not a dialog, Continue saves"),
+    Case("settings-2026-en", "settings_2026_en_cds.html", PRIVACY_2026, 1, "settings", True,
+         "2026 Privacy overlay: renamed switch, CDS rows and switches, Preferences section"),
+    Case("settings-2026-fr", "settings_2026_fr.html", PRIVACY_2026, 1, "settings", True,
+         "French 2026 wording, switch off, named through aria-labelledby"),
+    Case("settings-2026-de", "settings_2026_de.html", PRIVACY_2026, 1, "settings", True,
+         "German 2026 wording with a no-break hyphen"),
+    Case("settings-2026-ja", "settings_2026_ja.html", PRIVACY_2026, 1, "settings", True,
+         "Japanese 2026 wording split by <wbr> and a zero-width space"),
+    Case("settings-2026-ko", "settings_2026_ko.html", PRIVACY_2026, 1, "settings", True,
+         "Korean, no public wording (fixture text is ours): recognised by the Anthropic signal"),
+    Case("settings-2026-ptbr", "settings_2026_ptbr.html", PRIVACY_2026, 1, "settings", True,
+         "Brazilian Portuguese settings wording (press, 2025), switch off"),
+    Case("settings-no-url-change", "settings_2026_no_url_change.html", CHAT, 1, "settings", True,
+         "overlay opened by the shortcut with no URL change, Privacy screen swapped in by a nav "
+         "button without href, over a 2026 chat"),
+    Case("settings-over-task-list", "settings_2026_over_chat_task_list.html", CHAT_PRIVACY_2026,
+         1, "settings", True,
+         "overlay over a chat whose reply's task list quotes the words: only the switch is marked"),
     Case("chat-quotes", "chat_quotes_the_words.html", CHAT, 0, None, False,
          "chat messages quote the words; tools menu with other switches"),
     Case("settings-other", "settings_other_page.html", "https://claude.ai/settings/capabilities",
@@ -65,6 +90,10 @@ CASES: tuple[Case, ...] = (
          "feature announcement dialog that mentions improving Claude's answers"),
     Case("settings-general", "settings_general_modal.html", NEW, 0, None, False,
          "2026 settings modal on another screen: notifications and location switches"),
+    Case("settings-export", "settings_2026_export_subscreen.html", EXPORT_2026, 0, None, False,
+         "the Privacy tab's export sub-screen: a radiogroup, no switch, no notice"),
+    Case("settings-ambiguous", "settings_signal_ambiguous.html", PRIVACY_2026, 0, None, False,
+         "unknown wording and two switches the signal cannot tell apart: nothing is marked"),
     Case("other-host", "not_claude_host.html", "https://example.com/new", 0, None, False,
          "the consent popup's markup outside claude.ai"),
 )  # fmt: skip

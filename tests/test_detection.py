@@ -129,12 +129,16 @@ def test_locked_switch_is_reported_off_without_a_turn_off_button(driver):
         driver.click_extension_button("turn-off")
 
 
-def test_site_drift_tells_the_user_to_check_by_hand(driver):
+CHECK_BY_HAND = (
+    ("settings_drift_no_switch.html", "https://claude.ai/settings/data-privacy-controls"),
+    ("settings_signal_ambiguous.html", "https://claude.ai/new#settings/data-privacy-controls"),
+)
+
+
+@pytest.mark.parametrize(("fixture", "url"), CHECK_BY_HAND, ids=["drift", "signal-cannot-tell"])
+def test_site_drift_tells_the_user_to_check_by_hand(driver, fixture, url):
     """Privacy settings open, switch unrecognisable: after 10 s a notice, never silence."""
-    driver.open(
-        "https://claude.ai/settings/data-privacy-controls",
-        FIXTURES / "settings_drift_no_switch.html",
-    )
+    driver.open(url, FIXTURES / fixture)
     driver.wait_for(READY, timeout=15)
     assert driver.evaluate(UI_KINDS) == []
     driver.wait_for("return document.querySelector('[data-privacy-guard-ui=notice]')", timeout=13)
@@ -143,3 +147,31 @@ def test_site_drift_tells_the_user_to_check_by_hand(driver):
     driver.click_extension_button("dismiss")
 
     driver.wait_for("return !document.querySelector('[data-privacy-guard-ui]')", timeout=2)
+
+
+def test_no_notice_on_a_privacy_sub_screen_without_a_switch(driver):
+    """The export sub-screen holds no switch: waiting past the deadline shows nothing."""
+    case = next(c for c in NEGATIVE if c.id == "settings-export")
+    open_case(driver, case)
+    driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 11000))")
+    assert driver.evaluate(UI_KINDS) == []
+
+
+def test_notice_sits_in_the_open_dialog_a_person_sees(driver):
+    """A kept-mounted, hidden drawer dialog at the end of <body> must not get the notice."""
+    driver.open(
+        "https://claude.ai/settings/data-privacy-controls",
+        FIXTURES / "settings_drift_no_switch.html",
+    )
+    driver.wait_for(READY, timeout=15)
+    driver.evaluate(
+        "const drawer = document.createElement('div');"
+        "drawer.setAttribute('role', 'dialog'); drawer.hidden = true;"
+        "drawer.textContent = 'Drawer'; document.body.append(drawer);"
+    )
+    driver.wait_for("return document.querySelector('[data-privacy-guard-ui=notice]')", timeout=13)
+    box = driver.evaluate(
+        "const r = document.querySelector('[data-privacy-guard-ui=notice]')"
+        ".getBoundingClientRect(); return [r.width, r.height];"
+    )
+    assert box[0] > 0 and box[1] > 0, "the notice is not visible"

@@ -7,7 +7,36 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const data = globalThis.PRIVACY_GUARD_DATA;
 
-  const msg = (key, ...subs) => api.i18n.getMessage(`content_${key}`, subs) || key;
+  // Every string the content script shows, read once the page is idle (and on first
+  // use before that): after an update the old script can no longer reach i18n, and the
+  // note it leaves must still be in the user's language.
+  const KEYS = [
+    "brand", "on_title", "on_body", "on_scope", "on_past", "turn_off", "sources_label",
+    "off_title", "off_body", "locked_body", "accept_warning", "not_found", "open_settings",
+    "dismiss", "pending_on_title", "pending_on_body", "pending_off_title", "pending_off_body",
+    "button_accept", "button_continue", "updated_note",
+  ]; // prettier-ignore
+  const strings = new Map();
+  const SUB = "\u0001";
+  let uiLanguage = "";
+  function readStrings() {
+    try {
+      uiLanguage ||= api.i18n.getUILanguage();
+      for (const key of KEYS) {
+        // A marker stands in for $1, so the cached text can take the value later.
+        if (!strings.has(key)) strings.set(key, api.i18n.getMessage(`content_${key}`, [SUB]));
+      }
+    } catch {
+      // The extension is gone; what was read stays usable.
+    }
+  }
+  (globalThis.requestIdleCallback ?? setTimeout)(readStrings);
+  function msg(key, sub = "") {
+    if (!strings.has(key)) readStrings();
+    return (strings.get(key) || key).replaceAll(SUB, sub);
+  }
+  /** The live hosts, so a theme change can repaint them. */
+  const live = new Set();
 
   // Facts the "on" callout states; their sources are the ones it links to.
   const EXPLAINED_FACTS = ["training_scope", "retention_on_years", "plans_affected"];
@@ -71,28 +100,87 @@
     return matchMedia("(prefers-color-scheme: dark)").matches;
   }
 
-  /** A host element with a closed shadow root; events from inside stay inside. */
+  // Inline !important declarations outrank every page rule, layered or not, so broad
+  // page CSS (":not(:defined) { visibility: hidden }", "div { display: none }") cannot
+  // hide or reshape the host. Its content is out of the page's reach in the shadow root.
+  const HOST_STYLE = {
+    display: "block",
+    visibility: "visible",
+    opacity: "1",
+    float: "none",
+    transform: "none",
+    filter: "none",
+    "clip-path": "none",
+    "content-visibility": "visible",
+    "pointer-events": "auto",
+    margin: "0",
+    padding: "0",
+    border: "0",
+    width: "auto",
+    height: "auto",
+    "min-width": "0",
+    "max-width": "none",
+    "min-height": "0",
+    "max-height": "none",
+    overflow: "visible",
+  };
+  const NOTICE_STYLE = {
+    position: "fixed",
+    right: "16px",
+    bottom: "16px",
+    left: "auto",
+    top: "auto",
+    "z-index": "2147483647",
+    "max-width": "380px",
+  };
+
+  /**
+   * A host element with a closed shadow root; events from inside stay inside. A plain
+   * <div>, not a custom element: a page can define a custom-element name before us and
+   * reach a "closed" root through ElementInternals, but cannot redefine a built-in.
+   */
   function createHost(kind) {
-    const host = document.createElement("privacy-guard-ui");
+    const host = document.createElement("div");
     host.setAttribute("data-privacy-guard-ui", kind);
+    const style = kind === "notice" ? { ...HOST_STYLE, ...NOTICE_STYLE } : HOST_STYLE;
+    for (const [name, value] of Object.entries(style)) {
+      host.style.setProperty(name, value, "important");
+    }
     const root = host.attachShadow({ mode: "closed" });
     root.append(el("style", { text: STYLE }));
-    const frame = el("div", { lang: api.i18n.getUILanguage() });
+    if (!uiLanguage) readStrings();
+    const frame = el("div", { lang: uiLanguage || "en" });
     root.append(frame);
     // The page must not see our clicks as clicks on its own rows or dialogs.
     for (const type of ["click", "pointerdown", "mousedown"]) {
       host.addEventListener(type, (event) => event.stopPropagation());
     }
     const applyScheme = () => frame.classList.toggle("dark", pageIsDark(host.parentElement));
-    return { host, frame, applyScheme };
+    const entry = { host, applyScheme };
+    live.add(entry);
+    const remove = () => {
+      live.delete(entry);
+      host.remove();
+    };
+    return { host, frame, applyScheme, remove };
+  }
+
+  /** Repaint every live host for the page's current theme (claude.ai sets it late). */
+  function applyTheme() {
+    for (const entry of live) {
+      if (entry.host.isConnected) entry.applyScheme();
+      else live.delete(entry);
+    }
+  }
+
+  /** Remove UI left in the page by a copy of the script from before an update. */
+  function removeLeftovers() {
+    for (const node of document.querySelectorAll("[data-privacy-guard-ui]")) node.remove();
   }
 
   function sourceLinks() {
     const ids = [
-      ...new Set([
-        ...EXPLAINED_FACTS.flatMap((f) => data.facts[f]?.sources ?? []),
-        ...data.detection.trainingSources,
-      ]),
+      ...new Set(EXPLAINED_FACTS.flatMap((f) => data.facts[f]?.sources ?? [])),
     ];
     const items = ids.map((id) => {
       const source = data.sources[id];
@@ -108,86 +196,124 @@
     return el("div", { className: "sources" }, el("strong", { text: msg("sources_label") }), " ", ...items);
   }
 
+  const PENDING_BUTTON = { popup: "button_accept", onboarding: "button_continue" };
+
+  const turnOffButton = (onTurnOff) => {
+    const button = el("button", { type: "button", "data-action": "turn-off", text: msg("turn_off") });
+    button.addEventListener("click", onTurnOff);
+    return el("div", { className: "actions" }, button);
+  };
+
+  /** What the callout says for a state on a surface (pending surfaces save on a button). */
+  function calloutBox(state, locked, surface, onTurnOff) {
+    const brand = el("div", { className: "brand", text: msg("brand") });
+    const pending = PENDING_BUTTON[surface] && !locked;
+    const button = pending ? msg(PENDING_BUTTON[surface]) : "";
+    const live = { role: "status", "aria-live": "polite" };
+    if (state === "on") {
+      return el(
+        "div",
+        { className: "box on", ...live },
+        brand,
+        el("div", { className: "title", text: pending ? msg("pending_on_title", button) : msg("on_title") }),
+        el("p", { text: pending ? msg("pending_on_body", button) : msg("on_body") }),
+        el("p", { text: msg("on_scope") }),
+        el("p", { text: msg("on_past") }),
+        turnOffButton(onTurnOff),
+        sourceLinks(),
+      );
+    }
+    let title = "off_title";
+    let body = locked ? "locked_body" : "off_body";
+    if (pending) [title, body] = ["pending_off_title", "pending_off_body"];
+    return el(
+      "div",
+      { className: pending ? "box off pending" : "box off", ...live },
+      brand,
+      el("div", { className: "title", text: msg(title) }),
+      el("p", { text: msg(body, button) }),
+    );
+  }
+
   /** The callout below the switch's row; `onTurnOff` clicks the page's own switch. */
   function callout(anchor, onTurnOff) {
-    const { host, frame, applyScheme } = createHost("callout");
+    const { host, frame, applyScheme, remove } = createHost("callout");
     anchor.after(host);
     applyScheme();
     let shown = null;
     return {
       host,
-      update(state, locked) {
-        const key = `${state}/${locked}`;
-        if (key === shown) return;
+      update(state, locked, surface) {
+        const key = `${state}/${locked}/${surface}`;
+        if (key === shown && frame.firstChild) return;
         shown = key;
-        const box =
-          state === "on"
-            ? el(
-                "div",
-                { className: "box on", role: "status", "aria-live": "polite" },
-                el("div", { className: "brand", text: msg("brand") }),
-                el("div", { className: "title", text: msg("on_title") }),
-                el("p", { text: msg("on_body") }),
-                el("p", { text: msg("on_scope") }),
-                el("p", { text: msg("on_past") }),
-                el(
-                  "div",
-                  { className: "actions" },
-                  el("button", { type: "button", "data-action": "turn-off", text: msg("turn_off") }),
-                ),
-                sourceLinks(),
-              )
-            : el(
-                "div",
-                { className: "box off", role: "status", "aria-live": "polite" },
-                el("div", { className: "brand", text: msg("brand") }),
-                el("div", { className: "title", text: msg("off_title") }),
-                el("p", { text: msg(locked ? "locked_body" : "off_body") }),
-              );
-        box.querySelector("[data-action=turn-off]")?.addEventListener("click", onTurnOff);
-        frame.replaceChildren(box);
+        frame.replaceChildren(calloutBox(state, locked, surface, onTurnOff));
       },
-      remove: () => host.remove(),
+      remove,
     };
   }
 
-  /** A one-line warning placed just above the consent popup's "Accept" button row. */
-  function acceptWarning(button) {
-    const { host, frame, applyScheme } = createHost("accept-warning");
-    const row = button.parentElement?.querySelectorAll("button").length > 1
-      ? button.parentElement
-      : button;
+  /** A warning placed just above the consent popup's "Accept" button row. */
+  function acceptWarning(button, onTurnOff) {
+    const { host, frame, applyScheme, remove } = createHost("accept-warning");
+    const row =
+      button.parentElement?.querySelectorAll("button").length > 1 ? button.parentElement : button;
     row.before(host);
     applyScheme();
     frame.append(
-      el("div", { className: "box warning", role: "status" }, el("p", { text: msg("accept_warning") })),
-    );
-    return { host, remove: () => host.remove() };
-  }
-
-  /** Shown when the Privacy settings are open but the switch could not be recognised. */
-  function notFound(container, settingsUrl, onDismiss) {
-    const { host, frame, applyScheme } = createHost("notice");
-    container.append(host);
-    applyScheme();
-    const dismiss = el("button", { type: "button", className: "plain", "data-action": "dismiss", text: msg("dismiss") });
-    dismiss.addEventListener("click", onDismiss);
-    frame.append(
       el(
         "div",
-        { className: "box notice", role: "status", "aria-live": "polite" },
-        el("div", { className: "brand", text: msg("brand") }),
-        el("p", { text: msg("not_found") }),
-        el(
-          "div",
-          { className: "actions" },
-          el("a", { href: settingsUrl, text: msg("open_settings") }),
-          dismiss,
-        ),
+        { className: "box warning", role: "status" },
+        el("p", { text: msg("accept_warning") }),
+        turnOffButton(onTurnOff),
       ),
     );
-    return { host, remove: () => host.remove() };
+    return { host, remove };
   }
 
-  PG.ui = { callout, acceptWarning, notFound };
+  function noticeBox(text, ...actions) {
+    return el(
+      "div",
+      { className: "box notice", role: "status", "aria-live": "polite" },
+      el("div", { className: "brand", text: msg("brand") }),
+      el("p", { text }),
+      el("div", { className: "actions" }, ...actions),
+    );
+  }
+
+  function dismissButton(onDismiss) {
+    const dismiss = el("button", {
+      type: "button",
+      className: "plain",
+      "data-action": "dismiss",
+      text: msg("dismiss"),
+    });
+    dismiss.addEventListener("click", onDismiss);
+    return dismiss;
+  }
+
+  /** Shown when a surface that must hold the switch shows but it could not be recognised. */
+  function notFound(container, settingsUrl, onDismiss) {
+    const { host, frame, applyScheme, remove } = createHost("notice");
+    container.append(host);
+    applyScheme();
+    const link = el("a", { href: settingsUrl, text: msg("open_settings") });
+    frame.append(noticeBox(msg("not_found"), link, dismissButton(onDismiss)));
+    return { host, remove };
+  }
+
+  /** Left by a script whose extension was updated or removed: claims no state at all. */
+  function updatedNote(container) {
+    const { host, frame, applyScheme, remove } = createHost("updated");
+    host.style.setProperty("position", "fixed", "important");
+    for (const [name, value] of Object.entries(NOTICE_STYLE)) {
+      host.style.setProperty(name, value, "important");
+    }
+    container.append(host);
+    applyScheme();
+    frame.append(noticeBox(msg("updated_note"), dismissButton(remove)));
+    return { host, remove };
+  }
+
+  PG.ui = { callout, acceptWarning, notFound, updatedNote, applyTheme, removeLeftovers };
 })();

@@ -1,6 +1,7 @@
-// Detection: is this element the AI-training switch, what state is it in, on which
-// surface (consent popup or Privacy settings), and where does our callout belong.
-// Rules come from policy_data/detection.yaml via the generated PRIVACY_GUARD_DATA.
+// Detection: is this element the AI-training switch, can a person see it, what state is
+// it in, on which surface (consent popup, onboarding step or Privacy settings), and which
+// button saves the choice there. Rules come from policy_data/detection.yaml via the
+// generated PRIVACY_GUARD_DATA; nothing here names a phrase or a claude.ai class.
 (() => {
   const PG = (globalThis.PrivacyGuard ??= {});
   if (PG.detect) return;
@@ -10,42 +11,74 @@
   const SWITCH = rules.switchSelectors.join(",");
   const IGNORE = rules.ignoreInside.join(",");
   const PANELS = rules.settingsPanels.join(",");
+  const OVERLAYS = rules.settingsOverlays.join(",");
   const ROWS = rules.settingsRows.join(",");
-  const DIALOG = '[role="dialog"],[role="alertdialog"],dialog,[aria-modal="true"]';
+  const DIALOG = rules.dialogSelectors.join(",");
+  const NOT_DIALOG = rules.notDialogs.join(",");
+  const HIDDEN = '[hidden],[inert],[aria-hidden="true"]';
   const labels = compile(rules.trainingLabels);
   const notLabels = compile(rules.notLabels);
+  const rowMentions = compile(rules.rowMentions);
   const titles = compile(rules.popupTitles);
+  const popupLinks = compile(rules.popupLinks);
   const acceptButtons = compile(rules.acceptButtons);
+  const continueButtons = compile(rules.continueButtons);
+  const onboardingPaths = compile(rules.onboardingPaths);
+  const onboardingHeadings = compile(rules.onboardingHeadings);
   const settingsPaths = compile(rules.settingsPaths);
   const settingsHashes = compile(rules.settingsHashes);
+  const subScreens = compile(rules.settingsSubScreens);
   // How far up from a switch we look for its row text; rows are shallow in practice.
   const MAX_ROW_DEPTH = 6;
   const MAX_ROW_TEXT = 800;
   // Labels are short; a huge text node (a pasted log, say) is cut before normalising
   // so one odd element cannot cost more than a few microseconds.
   const MAX_LABEL_TEXT = 2000;
+  // Text deeper than this below a label is not read (a 5,000-deep hostile DOM).
+  const MAX_TEXT_DEPTH = 40;
+  // Smaller than this (px) is not a switch a person can see (sr-only copies are 1 px).
+  const MIN_SIZE = 4;
+  // Elements whose boundaries do not separate words: "Claudeの<wbr>改善に" is one phrase,
+  // "<b>Help</b> improve" reads as written. Every other element separates what it holds.
+  const INLINE = new Set(
+    "A ABBR B BDI BDO CITE CODE DATA DFN EM FONT I KBD LABEL MARK Q S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR WBR".split(
+      " ",
+    ),
+  );
+  const SKIPPED = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT"]);
 
   const clip = (text) => (text ?? "").slice(0, MAX_LABEL_TEXT);
+  const isNative = (el) => el instanceof HTMLInputElement;
 
   /**
-   * The text under `node`, text nodes joined by spaces: adjacent blocks such as a row's
-   * title and description ("Help improve Claude" + "Allow the use…") would otherwise run
-   * together in textContent. Stops once `limit` characters are collected.
+   * The text under `node` as a person reads it: block boundaries separate words, inline
+   * boundaries and <wbr> do not. Stops once `limit` characters are collected.
    */
   function textOf(node, limit = MAX_LABEL_TEXT) {
     if (!node) return "";
     if (node.nodeType === Node.TEXT_NODE) return clip(node.data);
-    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     const parts = [];
     let length = 0;
-    while (length <= limit && walker.nextNode()) {
-      parts.push(walker.currentNode.data.slice(0, limit + 1));
-      length += walker.currentNode.data.length + 1;
-    }
-    return parts.join(" ").slice(0, limit + 1);
+    const visit = (n, depth) => {
+      if (length > limit) return;
+      if (n.nodeType === Node.TEXT_NODE) {
+        parts.push(n.data.slice(0, limit + 1));
+        length += n.data.length;
+        return;
+      }
+      if (n.nodeType !== Node.ELEMENT_NODE || depth > MAX_TEXT_DEPTH || SKIPPED.has(n.tagName)) {
+        return;
+      }
+      const separates = !INLINE.has(n.tagName);
+      if (separates) parts.push(" ");
+      for (let child = n.firstChild; child && length <= limit; child = child.nextSibling) {
+        visit(child, depth + 1);
+      }
+      if (separates) parts.push(" ");
+    };
+    visit(node, 0);
+    return parts.join("").slice(0, limit + 1);
   }
-
-  const isNative = (el) => el instanceof HTMLInputElement;
 
   function textOfIds(ids) {
     return ids
@@ -72,7 +105,7 @@
     return out;
   }
 
-  /** Texts that explicitly name the switch, most specific first. */
+  /** Texts that explicitly name or describe the switch, most specific first. */
   function explicitLabels(el) {
     const out = [];
     const labelledBy = el.getAttribute("aria-labelledby");
@@ -83,6 +116,34 @@
     const describedBy = el.getAttribute("aria-describedby");
     if (describedBy) out.push(textOfIds(describedBy));
     return out.map(normalize).filter(Boolean);
+  }
+
+  /**
+   * True when a person can see `el`: it has a box of a usable size on the page, is not
+   * transparent or `visibility: hidden`, and is not in a hidden, inert or aria-hidden
+   * subtree (where assistive technology cannot reach it either). A copy the page keeps
+   * out of sight is not the switch the user is looking at.
+   */
+  function isPerceivable(el) {
+    if (!el.isConnected || el.closest(HIDDEN)) return false;
+    if (typeof el.checkVisibility === "function") {
+      const options = { checkOpacity: true, checkVisibilityCSS: true };
+      if (!el.checkVisibility(options)) return false;
+    } else {
+      const style = getComputedStyle(el);
+      if (style.visibility !== "visible" || Number(style.opacity) === 0) return false;
+    }
+    const box = el.getBoundingClientRect();
+    if (box.width < MIN_SIZE || box.height < MIN_SIZE) return false;
+    // Pushed off the page's start (the classic "visually hidden" trick).
+    return box.right + scrollX > 0 && box.bottom + scrollY > 0;
+  }
+
+  /** A switch that could be the training switch: shown, and not part of a chat. */
+  function isCandidate(el) {
+    if (!el.matches(SWITCH)) return false;
+    if (IGNORE && el.closest(IGNORE)) return false;
+    return isPerceivable(el);
   }
 
   /** The nearest ancestor with text that holds no other switch: the switch's row. */
@@ -108,31 +169,108 @@
     return false;
   }
 
-  /** Radix renders a hidden checkbox beside its button switch; that copy is not a control. */
-  function isCandidate(el) {
-    return !(isNative(el) && el.getAttribute("aria-hidden") === "true");
+  /** Everything that names or describes a switch: its labels, then its row. */
+  function textsOf(el) {
+    const texts = explicitLabels(el);
+    const row = rowOf(el);
+    if (row) texts.push(row.text);
+    return texts;
   }
 
-  function verdict(texts) {
+  const visibleDialogOf = (el) => {
+    const dialog = el.closest(DIALOG);
+    return dialog && !(NOT_DIALOG && dialog.matches(NOT_DIALOG)) ? dialog : null;
+  };
+
+  function dialogTitle(dialog) {
+    const labelledBy = dialog.getAttribute("aria-labelledby");
+    const heading = dialog.querySelector("h1,h2,h3,[role=heading]");
+    return normalize(labelledBy ? textOfIds(labelledBy) : textOf(heading));
+  }
+
+  function isSettingsUrl(loc = location) {
+    if (matchesAny(settingsPaths, loc.pathname)) return true;
+    return matchesAny(settingsHashes, loc.hash) && !matchesAny(subScreens, loc.hash);
+  }
+
+  const isOnboardingUrl = (loc = location) => matchesAny(onboardingPaths, loc.pathname);
+
+  /** The open consent popup: its title, a link of its own, or an Accept button says so. */
+  function isConsentDialog(dialog) {
+    if (matchesAny(titles, dialogTitle(dialog))) return true;
+    for (const link of dialog.querySelectorAll("a[href]")) {
+      if (matchesAny(popupLinks, link.href)) return true;
+    }
+    return Boolean(buttonIn(dialog, acceptButtons));
+  }
+
+  const isSettingsDialog = (dialog) =>
+    (OVERLAYS && dialog.matches(OVERLAYS)) || (PANELS && Boolean(dialog.querySelector(PANELS)));
+
+  /**
+   * Where `el` is: { kind: "popup" | "onboarding" | "settings" | null, container }.
+   * `kind` is null on a surface none of the rules recognise (then only the setting's
+   * own words can identify the switch).
+   */
+  function surfaceOf(el) {
+    if (PANELS) {
+      const panel = el.closest(PANELS);
+      if (panel) return { kind: "settings", container: panel };
+    }
+    const dialog = visibleDialogOf(el);
+    if (dialog) {
+      if (isSettingsDialog(dialog)) return { kind: "settings", container: dialog };
+      if (isConsentDialog(dialog)) return { kind: "popup", container: dialog };
+      return { kind: null, container: dialog };
+    }
+    if (isSettingsUrl()) return { kind: "settings", container: document.body };
+    if (isOnboardingUrl()) return { kind: "onboarding", container: document.body };
+    return { kind: null, container: document.body };
+  }
+
+  /** The kind a recognised switch reports: an unknown dialog is treated like the popup,
+   *  whose choice counts only once confirmed, so nothing unsaved is ever called saved. */
+  function reportedSurface(surface) {
+    if (surface.kind) return surface.kind;
+    return surface.container === document.body ? "settings" : "popup";
+  }
+
+  /** Whether the words rule the switch in (true), out (false), or say nothing (null). */
+  function byWording(texts) {
     if (texts.some((t) => matchesAny(notLabels, t))) return false;
     if (texts.some((t) => matchesAny(labels, t))) return true;
     return null;
   }
 
-  /** True when `el` is the AI-training switch (and not quoted inside a chat message). */
-  function isTrainingSwitch(el) {
-    if (!el.matches(SWITCH) || !isCandidate(el)) return false;
-    if (IGNORE && el.closest(IGNORE)) return false;
-    const named = verdict(explicitLabels(el));
-    if (named !== null) return named;
-    const row = rowOf(el);
-    return row ? verdict([row.text]) === true : false;
+  const picksBySignal = (texts) => texts.some((t) => matchesAny(rowMentions, t));
+
+  /**
+   * Is `el` the AI-training switch? "wording" when the setting's own words name it;
+   * "signal" when, on a recognised surface, it is the one switch whose row names the
+   * company that trains the models; null when it is not (or cannot be told apart).
+   */
+  function identify(el) {
+    if (!isCandidate(el)) return null;
+    const texts = textsOf(el);
+    const named = byWording(texts);
+    if (named !== null) return named ? "wording" : null;
+    const surface = surfaceOf(el);
+    if (!surface.kind || !picksBySignal(texts)) return null;
+    for (const other of surface.container.querySelectorAll(SWITCH)) {
+      if (other === el || !isCandidate(other)) continue;
+      const otherTexts = textsOf(other);
+      if (byWording(otherTexts) === null && picksBySignal(otherTexts)) return null;
+    }
+    return "signal";
   }
 
+  /** "on" or "off" as the switch shows it (ARIA first, then the design system's marks). */
   function stateOf(el) {
     if (isNative(el)) return el.checked ? "on" : "off";
     const checked = el.getAttribute("aria-checked");
     if (checked !== null) return checked === "true" ? "on" : "off";
+    if (el.hasAttribute("data-checked")) return "on";
+    if (el.hasAttribute("data-unchecked")) return "off";
     return el.getAttribute("data-state") === "checked" ? "on" : "off";
   }
 
@@ -145,30 +283,66 @@
     );
   }
 
-  function isSettingsUrl(loc = location) {
-    return matchesAny(settingsPaths, loc.pathname) || matchesAny(settingsHashes, loc.hash);
+  function buttonIn(container, patterns) {
+    for (const button of container.querySelectorAll('button,[role="button"]')) {
+      if (matchesAny(patterns, normalize(textOf(button)))) return button;
+    }
+    return null;
   }
 
-  function dialogTitle(dialog) {
-    const labelledBy = dialog.getAttribute("aria-labelledby");
-    const heading = dialog.querySelector("h1,h2,h3,[role=heading]");
-    return normalize(labelledBy ? textOfIds(labelledBy) : textOf(heading));
+  /** The button that saves the choice on a pending surface (Accept, Continue), if known. */
+  function confirmButtonFor(el, kind) {
+    if (kind === "popup") {
+      const dialog = visibleDialogOf(el);
+      return dialog ? buttonIn(dialog, acceptButtons) : null;
+    }
+    if (kind === "onboarding") return buttonIn(document.body, continueButtons);
+    return null;
   }
 
-  /** "popup" for the consent dialog, "settings" for the Privacy settings. */
-  function surfaceOf(el) {
-    if (PANELS && el.closest(PANELS)) return "settings";
-    const dialog = el.closest(DIALOG);
-    if (dialog && matchesAny(titles, dialogTitle(dialog))) return "popup";
-    if (isSettingsUrl()) return "settings";
-    return dialog ? "popup" : "settings";
+  /** True when `button` saves the choice on a surface of this kind. */
+  function isConfirmButton(button, kind) {
+    const patterns = kind === "onboarding" ? continueButtons : acceptButtons;
+    return matchesAny(patterns, normalize(textOf(button)));
+  }
+
+  /**
+   * Where the Privacy settings' main screen shows, or null: the panel's marker (also
+   * when the overlay opened with no URL change), else the settings URL.
+   */
+  function privacyScreen() {
+    if (matchesAny(subScreens, location.hash)) return null;
+    if (PANELS) {
+      for (const panel of document.querySelectorAll(PANELS)) {
+        if (!panel.closest(HIDDEN)) return panel;
+      }
+    }
+    return isSettingsUrl() ? document.body : null;
+  }
+
+  /** The onboarding step that holds the switch, recognised by its heading, or null. */
+  function onboardingStep() {
+    if (!isOnboardingUrl()) return null;
+    for (const heading of document.querySelectorAll("h1,h2,[role=heading]")) {
+      if (matchesAny(onboardingHeadings, normalize(textOf(heading)))) return document.body;
+    }
+    return null;
+  }
+
+  /** The open dialog a person sees, topmost last; for notices that belong in it. */
+  function visibleDialog() {
+    const dialogs = [...document.querySelectorAll(DIALOG)].filter(
+      (d) => !(NOT_DIALOG && d.matches(NOT_DIALOG)) && isPerceivable(d),
+    );
+    return dialogs[dialogs.length - 1] ?? null;
   }
 
   function isHorizontal(node) {
     const style = getComputedStyle(node);
     return (
-      /flex/.test(style.display) && !style.flexDirection.startsWith("column")
-    ) || /grid/.test(style.display);
+      (/flex/.test(style.display) && !style.flexDirection.startsWith("column")) ||
+      /grid/.test(style.display)
+    );
   }
 
   /**
@@ -187,25 +361,22 @@
     return node;
   }
 
-  /** The consent dialog's "Accept" button, when the switch sits in one. */
-  function acceptButtonFor(el) {
-    const dialog = el.closest(DIALOG);
-    if (!dialog) return null;
-    for (const button of dialog.querySelectorAll("button")) {
-      if (matchesAny(acceptButtons, normalize(textOf(button)))) return button;
-    }
-    return null;
-  }
-
   PG.detect = {
     SWITCH,
     DIALOG,
-    isTrainingSwitch,
+    identify,
+    isPerceivable,
     stateOf,
     isLocked,
     isSettingsUrl,
+    isOnboardingUrl,
     surfaceOf,
+    reportedSurface,
+    privacyScreen,
+    onboardingStep,
+    visibleDialog,
     anchorOf,
-    acceptButtonFor,
+    confirmButtonFor,
+    isConfirmButton,
   };
 })();

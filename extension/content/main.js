@@ -1,10 +1,13 @@
 // Entry point. Watches claude.ai cheaply: a CSS animation (content.css) announces every
 // switch rendered inside a dialog or the Privacy settings, and a childList-only observer
 // on <body> sees dialog portals in the task that adds them, so no observer runs over the
-// busy chat DOM. While the Privacy settings are open, a short poll scans them; a switch
-// there or in a dialog whose label has not rendered yet is re-checked for 3 s. State is
-// re-read on user input and by a light poll only while a training switch is on the page
-// (native checkboxes change `.checked` without any DOM mutation).
+// busy chat DOM. A slow sweep of the same places covers pages that switch animations
+// off. While the Privacy settings or the onboarding step show, a short poll scans them;
+// a switch whose words have not rendered yet is re-checked for 3 s.
+//
+// What is reported is what the site saved: on the Privacy settings a flip counts at once;
+// on the consent popup and the onboarding step the switch is a pending choice that counts
+// only when "Accept" / "Continue" is pressed with it in that position (facts §1, §2).
 (() => {
   if (globalThis.__privacyGuardStarted) return; // guard against double injection
   globalThis.__privacyGuardStarted = true;
@@ -16,17 +19,33 @@
   const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
   const WATCHED = data.detection.watchedSwitches.join(",");
   const POLL_MS = 400;
-  const SETTINGS_SCAN_MS = 250;
+  const SURFACE_SCAN_MS = 250;
+  const SWEEP_MS = 1000;
   const URL_POLL_MS = 500;
   const MARK = "data-privacy-guard";
-  const WATCHED_ATTRIBUTES = ["aria-checked", "data-state", "checked", "disabled", "aria-disabled"];
+  const WATCHED_ATTRIBUTES = [
+    "aria-checked",
+    "data-state",
+    "data-checked",
+    "data-unchecked",
+    "checked",
+    "disabled",
+    "aria-disabled",
+    "data-disabled",
+  ];
+  const PENDING = new Set(["popup", "onboarding"]);
+  // "Turn it off" sends one click, then waits for the switch to change or this long.
+  const TURN_OFF_SETTLE_MS = 3000;
 
-  /** switch element -> { state, locked, surface, callout, warning, observer } */
+  /** switch element -> { state, locked, surface, by, callout, warning, observer } */
   const tracked = new Map();
+  const timers = new Set();
+  const listeners = [];
   let pollTimer = 0;
   let notice = null;
   let noticeDismissed = false;
-  let settingsScan = 0;
+  let surfaceScan = 0;
+  let stopped = false;
   // Elements already found not to be the training switch; scans skip them.
   const rejected = new WeakSet();
   // Switches that may still turn out to be it (see setAside) -> looks left.
@@ -38,24 +57,71 @@
   // The user's options; shown until storage answers, so a warning is never late.
   let settings = { ...store.DEFAULT_SETTINGS };
 
-  const warns = (surface) => (surface === "popup" ? settings.warnOnPopup : settings.warnOnSettings);
+  const warns = (surface) =>
+    surface === "settings" ? settings.warnOnSettings : settings.warnOnPopup;
 
-  function send(message) {
+  /** Run `fn`, and log (once per kind) instead of throwing into the page. */
+  const logged = new Set();
+  function guarded(kind, fn) {
+    return (...args) => {
+      if (stopped) return undefined;
+      try {
+        return fn(...args);
+      } catch (err) {
+        if (!alive()) return teardown();
+        if (!logged.has(kind)) {
+          logged.add(kind);
+          console.warn(`Privacy Guard: ${kind} failed`, err);
+        }
+        return undefined;
+      }
+    };
+  }
+
+  function every(ms, fn) {
+    const id = setInterval(fn, ms);
+    timers.add(id);
+    return id;
+  }
+
+  function stopTimer(id) {
+    clearInterval(id);
+    timers.delete(id);
+    return 0;
+  }
+
+  function listen(target, type, fn, options) {
+    target.addEventListener(type, fn, options);
+    listeners.push([target, type, fn, options]);
+  }
+
+  /** False once the extension was updated, disabled or removed under this page. */
+  function alive() {
     try {
-      // Fire and forget: the background may be starting up; a lost report is retried
-      // by the next observation, and nothing here may throw into the page.
-      api.runtime.sendMessage(message)?.catch?.(() => {});
+      return Boolean(api?.runtime?.id);
     } catch {
-      // The extension was updated or removed while this page stayed open.
+      return false;
     }
   }
 
-  function report(entry, state) {
+  function send(message) {
+    if (!alive()) return teardown();
+    try {
+      // Fire and forget: the background may be starting up; nothing here may throw.
+      api.runtime.sendMessage(message)?.catch?.(() => {});
+    } catch {
+      teardown();
+    }
+    return undefined;
+  }
+
+  function report(state, entry, confirmed = false) {
     send({
       type: "privacy-guard/observed",
       state,
       surface: entry?.surface ?? "settings",
       locked: entry?.locked ?? false,
+      confirmed,
       path: location.pathname + location.hash,
       policyVersion: data.policyVersion,
     });
@@ -63,32 +129,39 @@
 
   function consider(el) {
     if (tracked.has(el)) return refresh(el);
-    if (rejected.has(el) || unsure.has(el) || !el.isConnected) return;
-    if (detect.isTrainingSwitch(el)) track(el);
+    if (rejected.has(el) || unsure.has(el) || !el.isConnected) return undefined;
+    const by = detect.identify(el);
+    if (by) track(el, by);
     else setAside(el);
+    return undefined;
   }
 
   /**
    * A switch can render before its words do (a translation loaded late, a skeleton row
-   * filled in afterwards). One in a dialog or on the Privacy settings that does not
-   * qualify yet is looked at again for a few seconds; anything else is set aside at once.
+   * filled in afterwards) or while its dialog fades in. One in a dialog or on a surface
+   * that does not qualify yet is looked at again for a few seconds; anything else is set
+   * aside at once.
    */
   function setAside(el) {
-    if (!detect.isSettingsUrl() && !el.closest(detect.DIALOG)) {
+    const onSurface = detect.isSettingsUrl() || detect.isOnboardingUrl() || el.closest(detect.DIALOG);
+    if (!onSurface) {
       rejected.add(el);
       return;
     }
     unsure.set(el, RECHECKS);
-    if (!recheckTimer) recheckTimer = setInterval(recheckUnsure, RECHECK_MS);
+    if (!recheckTimer) recheckTimer = every(RECHECK_MS, guarded("recheck", recheckUnsure));
   }
 
   function recheckUnsure() {
     for (const [el, looksLeft] of unsure) {
       if (!el.isConnected) {
         unsure.delete(el);
-      } else if (detect.isTrainingSwitch(el)) {
+        continue;
+      }
+      const by = detect.identify(el);
+      if (by) {
         unsure.delete(el);
-        track(el);
+        track(el, by);
       } else if (looksLeft > 1) {
         unsure.set(el, looksLeft - 1);
       } else {
@@ -96,20 +169,19 @@
         rejected.add(el);
       }
     }
-    if (!unsure.size) {
-      clearInterval(recheckTimer);
-      recheckTimer = 0;
-    }
+    if (!unsure.size) recheckTimer = stopTimer(recheckTimer);
   }
 
-  function track(el) {
+  function track(el, by) {
     const entry = {
       state: null,
       locked: false,
-      surface: detect.surfaceOf(el),
+      surface: detect.reportedSurface(detect.surfaceOf(el)),
+      by,
       callout: null,
       warning: null,
-      observer: new MutationObserver(() => refresh(el)),
+      turnOffUntil: 0,
+      observer: new MutationObserver(guarded("refresh", () => refresh(el))),
     };
     entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     tracked.set(el, entry);
@@ -119,39 +191,58 @@
   }
 
   function turnOff(el) {
-    if (detect.stateOf(el) !== "on") return;
-    // The user asked for it: click the page's own switch, so the site records the
-    // change exactly as if they had clicked it themselves.
+    const entry = tracked.get(el);
+    if (!entry || detect.stateOf(el) !== "on" || performance.now() < entry.turnOffUntil) return;
+    // Sends one click to the page's own switch on the user's behalf. A switch that waits
+    // for the server before it moves must not get a second click that turns it back on.
+    entry.turnOffUntil = performance.now() + TURN_OFF_SETTLE_MS;
     el.click();
     refresh(el);
     el.focus({ preventScroll: true });
   }
 
+  /**
+   * Bring one switch's mark, callout and warning in line with what the page shows:
+   * reported first, then drawn, so a failure in the UI cannot silence the report. Marks
+   * and UI that a re-render removed are put back even when the state did not change.
+   */
   function refresh(el) {
     const entry = tracked.get(el);
     if (!entry) return;
-    if (!el.isConnected) return forget(el);
+    if (!el.isConnected || !detect.isPerceivable(el)) {
+      forget(el);
+      return;
+    }
     const state = detect.stateOf(el);
     const locked = detect.isLocked(el);
-    if (state === entry.state && locked === entry.locked) return;
-    entry.state = state;
-    entry.locked = locked;
+    const changed = state !== entry.state || locked !== entry.locked;
+    if (changed) {
+      if (state !== entry.state) entry.turnOffUntil = 0;
+      entry.state = state;
+      entry.locked = locked;
+      if (!PENDING.has(entry.surface)) report(state, entry);
+    }
     if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
-    updateCallout(el, entry);
-    updateAcceptWarning(el, entry);
-    report(entry, state);
+    draw(el, entry, changed);
   }
 
-  function updateCallout(el, entry) {
+  const draw = guarded("ui", (el, entry, changed) => {
+    updateCallout(el, entry, changed);
+    updateAcceptWarning(el, entry);
+  });
+
+  function updateCallout(el, entry, changed) {
     if (!warns(entry.surface)) {
       entry.callout?.remove();
       entry.callout = null;
       return;
     }
     if (!entry.callout?.host.isConnected) {
+      entry.callout?.remove();
       entry.callout = ui.callout(detect.anchorOf(el), () => turnOff(el));
+      changed = true;
     }
-    entry.callout.update(entry.state, entry.locked);
+    if (changed) entry.callout.update(entry.state, entry.locked, entry.surface);
   }
 
   function updateAcceptWarning(el, entry) {
@@ -162,8 +253,8 @@
       return;
     }
     if (entry.warning?.host.isConnected) return;
-    const button = detect.acceptButtonFor(el);
-    entry.warning = button ? ui.acceptWarning(button) : null;
+    const button = detect.confirmButtonFor(el, "popup");
+    entry.warning = button ? ui.acceptWarning(button, () => turnOff(el)) : null;
   }
 
   function forget(el) {
@@ -181,126 +272,222 @@
   }
 
   function startPolling() {
-    if (!pollTimer) pollTimer = setInterval(refreshAll, POLL_MS);
+    if (!pollTimer) pollTimer = every(POLL_MS, guarded("poll", refreshAll));
   }
 
   function stopPolling() {
-    clearInterval(pollTimer);
-    pollTimer = 0;
+    pollTimer = stopTimer(pollTimer);
   }
 
-  /** Every switch on a Privacy settings page; elsewhere, those in dialogs and panels. */
+  /**
+   * A press on the button that saves a pending choice: report the switch as it stands at
+   * that moment (the capture phase runs before the page's own handler closes the step).
+   */
+  function onConfirm(event) {
+    const button = event.target?.closest?.('button,[role="button"]');
+    if (!button || !tracked.size) return;
+    for (const [el, entry] of tracked) {
+      if (!PENDING.has(entry.surface) || !detect.isConfirmButton(button, entry.surface)) continue;
+      const scope = entry.surface === "popup" ? el.closest(detect.DIALOG) : document.body;
+      if (!scope?.contains(button)) continue;
+      report(detect.stateOf(el), { ...entry, locked: detect.isLocked(el) }, true);
+    }
+  }
+
+  /** Every switch on a surface page; elsewhere, those in dialogs and panels. */
   function scan(root = document) {
-    const selector = detect.isSettingsUrl() ? detect.SWITCH : WATCHED;
+    const wide = detect.isSettingsUrl() || detect.isOnboardingUrl() || detect.privacyScreen();
+    const selector = wide ? detect.SWITCH : WATCHED;
     if (root !== document && root.matches(selector)) consider(root);
     for (const el of root.querySelectorAll(selector)) consider(el);
   }
 
-  // --- Privacy settings: fail loud when the switch is not where it should be ---------
+  // --- Surfaces that must hold the switch: fail loud when it is not there ------------
   function clearNotFound() {
-    clearInterval(settingsScan);
-    settingsScan = 0;
     notice?.remove();
     notice = null;
   }
 
+  /** The surface showing now that must hold a training switch, or null. */
+  const requiredSurface = () => detect.privacyScreen() ?? detect.onboardingStep();
+
   function showNotFound() {
-    const dialogs = document.querySelectorAll(detect.DIALOG);
-    const container = dialogs[dialogs.length - 1] ?? document.body;
+    report("unknown", null);
+    if (notice?.host.isConnected) return;
+    notice?.remove();
+    const container = detect.visibleDialog() ?? document.body;
     notice = ui.notFound(container, data.detection.settingsUrls[0], () => {
       noticeDismissed = true;
       clearNotFound();
     });
-    report(null, "unknown");
   }
 
-  /** On the Privacy settings, scan until the switch shows up or the time is up. */
-  function onRouteChange() {
-    if (!detect.isSettingsUrl()) {
-      clearNotFound();
-      noticeDismissed = false;
-      return;
-    }
-    scan();
-    if (tracked.size || settingsScan || notice) return;
-    const deadline = performance.now() + data.detection.notFoundAfterMs;
-    settingsScan = setInterval(() => {
-      if (!detect.isSettingsUrl()) return clearNotFound();
+  /**
+   * While the Privacy settings or the onboarding step show, scan them; once the time is
+   * up with no switch, say so. The scan goes on (slowly) while the surface shows, so a
+   * switch that comes back after another dialog closed is found again.
+   */
+  function watchSurfaces() {
+    if (surfaceScan) return;
+    let deadline = performance.now() + data.detection.notFoundAfterMs;
+    let warned = false;
+    const tick = guarded("surface scan", () => {
+      if (!detect.isSettingsUrl() && !detect.isOnboardingUrl() && !detect.privacyScreen()) {
+        surfaceScan = stopTimer(surfaceScan);
+        clearNotFound();
+        noticeDismissed = false;
+        return;
+      }
       scan();
-      if (tracked.size) return clearNotFound();
-      if (performance.now() < deadline) return;
-      clearInterval(settingsScan);
-      settingsScan = 0;
+      if (tracked.size) {
+        clearNotFound();
+        deadline = performance.now() + data.detection.notFoundAfterMs;
+        warned = false;
+        return;
+      }
+      if (warned || performance.now() < deadline || !requiredSurface()) return;
+      warned = true;
       if (!noticeDismissed) showNotFound();
-    }, SETTINGS_SCAN_MS);
+    });
+    surfaceScan = every(SURFACE_SCAN_MS, tick);
+    tick();
   }
 
   function checkUrl() {
-    if (location.href === lastUrl) return;
+    if (!alive()) return teardown();
+    if (location.href === lastUrl) return undefined;
     lastUrl = location.href;
-    onRouteChange();
+    clearNotFound();
+    if (surfaceScan) surfaceScan = stopTimer(surfaceScan);
+    watchSurfaces();
+    return undefined;
+  }
+
+  /**
+   * The slow sweep: dialogs, panels and surfaces, looked at once a second. It finds what
+   * the animation could not announce (a page that switches animations off, a dialog
+   * mounted inside an existing portal) and the settings overlay opened with no URL
+   * change; on a chat with no dialog it costs one selector match.
+   */
+  function sweep() {
+    if (!alive()) return teardown();
+    for (const el of document.querySelectorAll(WATCHED)) {
+      if (!tracked.has(el)) consider(el);
+    }
+    if (!surfaceScan && detect.privacyScreen()) watchSurfaces();
+    return undefined;
+  }
+
+  // --- Update or removal of the extension ----------------------------------------------
+  /**
+   * The extension was updated, disabled or removed: this copy of the script can no longer
+   * report or read its strings. It removes everything it added and stops; where it had
+   * shown something, a neutral note says to reload the tab, claiming no state.
+   */
+  function teardown() {
+    if (stopped) return;
+    stopped = true;
+    const hadUi = tracked.size > 0 || Boolean(notice);
+    for (const id of timers) clearInterval(id);
+    timers.clear();
+    for (const [target, type, fn, options] of listeners) {
+      target.removeEventListener(type, fn, options);
+    }
+    portals.disconnect();
+    themeWatch.disconnect();
+    for (const el of [...tracked.keys()]) forget(el);
+    unsure.clear();
+    clearNotFound();
+    try {
+      if (hadUi) ui.updatedNote(document.body);
+    } catch {
+      // Nothing more can be done from a script whose extension is gone.
+    }
   }
 
   // --- Wiring --------------------------------------------------------------------------
-  document.addEventListener(
+  listen(
+    document,
     "animationstart",
-    (event) => {
+    guarded("sentinel", (event) => {
       if (event.animationName === SENTINEL) consider(event.target);
-    },
+    }),
     true,
   );
   // A user's flip: re-read right after the page's own handlers ran, and again after
   // it re-rendered, so the mark follows within a frame.
-  const onInput = () => {
+  const onInput = guarded("input", () => {
     if (!tracked.size) return;
-    queueMicrotask(refreshAll);
-    requestAnimationFrame(refreshAll);
-  };
-  for (const type of ["click", "change", "input", "keyup"]) {
-    document.addEventListener(type, onInput, true);
-  }
-  window.addEventListener("hashchange", checkUrl);
-  window.addEventListener("popstate", checkUrl);
+    queueMicrotask(guarded("refresh", refreshAll));
+    requestAnimationFrame(guarded("refresh", refreshAll));
+  });
+  for (const type of ["click", "change", "input", "keyup"]) listen(document, type, onInput, true);
+  listen(document, "click", guarded("confirm", onConfirm), true);
+  const onUrl = guarded("navigation", checkUrl);
+  listen(window, "hashchange", onUrl);
+  listen(window, "popstate", onUrl);
   // history.pushState from the page's world fires neither event. The Navigation API
   // reports it at once where the browser has it (Chrome 102+); a cheap string
   // comparison catches it everywhere else.
   // https://developer.mozilla.org/docs/Web/API/Navigation/currententrychange_event
   if (typeof navigation === "object" && navigation && navigation.addEventListener) {
-    navigation.addEventListener("currententrychange", checkUrl);
+    listen(navigation, "currententrychange", onUrl);
   }
-  setInterval(checkUrl, URL_POLL_MS);
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible") scan();
+  every(URL_POLL_MS, onUrl);
+  every(SWEEP_MS, guarded("sweep", sweep));
+  listen(
+    document,
+    "visibilitychange",
+    guarded("visibility", () => {
+      if (document.visibilityState === "visible") scan();
+    }),
+  );
+  // A page restored from the back/forward cache keeps this script but the browser
+  // forgot the tab's badge: say hello again so the background restores it.
+  listen(window, "pageshow", (event) => {
+    if (event.persisted) send({ type: "privacy-guard/hello" });
   });
 
-  function applySettings(next) {
+  const applySettings = guarded("settings", (next) => {
     settings = next;
     for (const [el, entry] of tracked) {
-      updateCallout(el, entry);
+      updateCallout(el, entry, true);
       updateAcceptWarning(el, entry);
     }
-  }
+  });
   store.settings().then(applySettings, () => {});
-  api.storage.onChanged.addListener((changes, area) => {
+  const onStorage = guarded("storage", (changes, area) => {
     if (area === "local" && changes.settings) store.settings().then(applySettings, () => {});
   });
+  api.storage.onChanged.addListener(onStorage);
 
-  // Dialogs are portals appended to <body> (Radix): seeing them here, in the same task,
-  // marks the switch before the next frame; the animation would take one or two.
-  const portals = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) if (node.nodeType === 1) scan(node);
-    }
-  });
+  // Dialogs are portals appended to <body> (Radix, Base UI): seeing them here, in the
+  // same task, marks the switch before the next frame; the animation takes one or two.
+  const portals = new MutationObserver(
+    guarded("portals", (records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node.nodeType === 1) scan(node);
+      }
+    }),
+  );
+  // claude.ai sets its theme (data-mode, class) on <html> after load: the UI follows.
+  const themeWatch = new MutationObserver(guarded("theme", () => ui.applyTheme()));
 
-  const start = () => {
+  const start = guarded("start", () => {
+    // A copy of this script from before an update may have left its UI and marks.
+    ui.removeLeftovers();
+    for (const el of document.querySelectorAll(`[${MARK}]`)) el.removeAttribute(MARK);
     send({ type: "privacy-guard/hello" }); // the background badges this tab
     portals.observe(document.body, { childList: true });
+    themeWatch.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ["data-mode", "data-theme", "class", "style"],
+    });
     scan();
-    onRouteChange();
-  };
+    watchSurfaces();
+  });
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start, { once: true });
+    listen(document, "DOMContentLoaded", start, { once: true });
   } else {
     start();
   }

@@ -5,12 +5,22 @@
   if (PG.text) return;
 
   const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
+  // Invisible characters that sit inside words: soft hyphen, zero-width space/joiners,
+  // word joiner, BOM. Japanese UIs put them between phrases so lines break nicely.
+  const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+  // Hyphens and dashes that NFKC leaves alone ("KI‑Modelle" with a no-break hyphen).
+  const DASHES = /[\u2010-\u2013\u2212\uFE63\uFF0D]/g;
   const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g;
 
-  /** NFKC, straight quotes, white space (incl. no-break spaces) folded, lower case. */
+  /**
+   * NFKC, invisible characters dropped, straight quotes, dashes as "-", white space
+   * (incl. no-break spaces) folded, lower case.
+   */
   function normalize(text) {
     return String(text ?? "")
+      .replace(INVISIBLE, "")
       .normalize("NFKC")
+      .replace(DASHES, "-")
       .replace(SINGLE_QUOTES, "'")
       .replace(DOUBLE_QUOTES, '"')
       .replace(/\s+/gu, " ")
