@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
         "--source",
         type=Path,
         default=EXTENSION_SOURCE,
-        metavar="DIR",
+        metavar="SRC",
         help="the extension's source folder, in a git checkout (default: extension/)",
     )
 

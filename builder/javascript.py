@@ -85,7 +85,7 @@ def _run_node(request: dict[str, list[str]], problems: list[Problem]) -> dict | 
         problems.append(
             _setup_problem(
                 f"the checker's packages are missing ({verdicts['setup']}); "
-                "run `npm ci --omit=dev` (make build does)"
+                "run `make build`, or `npm ci --omit=dev --omit=optional`"
             )
         )
         return None
