@@ -6,10 +6,12 @@ WEB_EXT := node_modules/.bin/web-ext
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_NPM := node_modules/.installed
+# The builder's own Node packages (recheck, css-what) without the test tools.
+STAMP_NPM_BUILD := node_modules/.installed-build
 
 .PHONY: build test lint web-ext-lint pytest browsers bench screenshots clean
 
-build: $(STAMP_BUILD)
+build: $(STAMP_BUILD) $(STAMP_NPM_BUILD)
 	$(PY) -m builder build
 
 test: build $(STAMP_TEST) $(STAMP_NPM) browsers lint web-ext-lint pytest
@@ -39,9 +41,17 @@ $(STAMP_TEST): pyproject.toml $(STAMP_BUILD)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-$(STAMP_NPM): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+# recheck's optional native and Java helpers are not needed: the builder uses its
+# pure-JavaScript backend.
+$(STAMP_NPM_BUILD): package.json package-lock.json
+	@command -v node >/dev/null || { echo "Node.js 20+ and npm are needed: apt-get install nodejs npm" >&2; exit 2; }
+	npm ci --omit=dev --omit=optional --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Everything, test tools included; it also holds what the builder needs.
+$(STAMP_NPM): package.json package-lock.json $(STAMP_NPM_BUILD)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(STAMP_NPM_BUILD) $@
 
 # Debian's browsers; Playwright's own browser download cannot work here (no internet).
 browsers:

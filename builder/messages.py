@@ -13,6 +13,13 @@ from builder.errors import Problem, display_path
 # ($1..$9 in messages.json); {{ and }} are literal braces.
 _FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
+# A strings file's name and each key in it make a message name, "<file>_<key>". Browsers
+# accept only ASCII letters, digits, '_' and '@' in message names (Chromium refuses to load
+# the extension otherwise, "@@" names are reserved); the parts are kept to lower case.
+# https://developer.chrome.com/docs/extensions/reference/api/i18n#overview-predefined
+MESSAGE_NAME_PART = r"[a-z][a-z0-9_]*"
+_MESSAGE_NAME = re.compile(r"[A-Za-z0-9_]+")
+
 # Limits the stores enforce on the manifest's localised name and description.
 # https://developer.chrome.com/docs/extensions/reference/manifest/name
 # https://developer.chrome.com/docs/extensions/reference/manifest/description
@@ -84,6 +91,8 @@ def render_messages(
     """Render every locale's strings; report bad placeholders and argument mismatches."""
     rendered: dict[str, dict[str, str]] = {}
     arguments: dict[str, dict[str, set[str]]] = {}
+    # message name -> (file part, key), to name the file of a later problem
+    origin: dict[str, tuple[str, str]] = {}
     for code, parts in strings.items():
         rendered[code] = {}
         arguments[code] = {}
@@ -93,6 +102,16 @@ def render_messages(
             path = display_path(folder / code / f"{part}.yaml")
             for key, template in entries.items():
                 name = f"{part}_{key}"
+                if not _MESSAGE_NAME.fullmatch(name):
+                    problems.append(Problem(path, key, f"message name {name!r} is not valid"))
+                    continue
+                if name in rendered[code]:
+                    other = "{}.yaml: {}".format(*origin[name])
+                    problems.append(
+                        Problem(path, key, f"makes message name {name!r}, as {other} does")
+                    )
+                    continue
+                origin[name] = (part, key)
                 text, args, errors = render_template(template, facts, locales[code])
                 problems.extend(Problem(path, key, e) for e in errors)
                 limit = LENGTH_LIMITS.get(name)
@@ -108,7 +127,7 @@ def render_messages(
         for name, args in names.items():
             expected = reference.get(name)
             if expected is not None and args != expected:
-                part, key = name.split("_", 1)
+                part, key = origin[name]
                 problems.append(
                     Problem(
                         display_path(folder / code / f"{part}.yaml"),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from builder.errors import BuildError, Problem, display_path
-from builder.messages import render_messages
+from builder.javascript import JavaScriptChecks
+from builder.messages import MESSAGE_NAME_PART, render_messages
 from builder.schema import (
     Boolean,
     Date,
@@ -18,6 +20,7 @@ from builder.schema import (
     MapOf,
     Pattern,
     Record,
+    Selector,
     Shape,
     Text,
     Url,
@@ -91,7 +94,7 @@ EVIDENCE_BY_LANGUAGE = MapOf(
     key_regex=r"[a-z]{2}",
     key_hint="a two-letter language code",
 )
-SELECTOR = Text(max_len=200, regex=r"[^{}<>;]+", regex_hint="a CSS selector (no braces, <, > or ;)")
+SELECTOR = Selector()
 SELECTORS = ListOf(SELECTOR, unique=True)
 PATTERNS = ListOf(Pattern(), unique=True)
 SOURCE_IDS = ListOf(Text(max_len=80), unique=True)
@@ -184,7 +187,7 @@ LOCALES_FILE = Record(
 )
 STRINGS_FILE = MapOf(
     Text(max_len=1000),
-    key_regex=r"[a-z][a-z0-9_]*",
+    key_regex=MESSAGE_NAME_PART,
     key_hint="lower-case letters, digits or '_' (used in message names)",
 )
 
@@ -205,22 +208,29 @@ class Policy:
 
 
 class _Collector:
-    """Gathers problems for one file."""
+    """Gathers problems for one file; values for Node to judge go to the shared batch."""
 
-    def __init__(self, problems: list[Problem], path: Path):
+    def __init__(self, problems: list[Problem], path: Path, js: JavaScriptChecks | None = None):
         self.problems = problems
         self.name = display_path(path)
+        self.js = js
 
     def __call__(self, key: str, message: str) -> None:
         self.problems.append(Problem(self.name, key, message))
 
+    def defer(self, kind: str, text: str, key: str) -> None:
+        assert self.js is not None, "this file has no patterns or selectors"
+        self.js.add(kind, text, lambda message: self(key, message))
 
-def _load(path: Path, shape: Shape, problems: list[Problem]) -> Any:
+
+def _load(
+    path: Path, shape: Shape, problems: list[Problem], js: JavaScriptChecks | None = None
+) -> Any:
     data, load_problems = load_yaml(path)
     problems.extend(load_problems)
     if data is None:
         return None
-    return shape.check(data, "", _Collector(problems, path))
+    return shape.check(data, "", _Collector(problems, path, js))
 
 
 def _check_source_refs(refs: list | None, sources: dict, report: _Collector, key: str) -> None:
@@ -256,8 +266,11 @@ def load_policy(root: Path) -> Policy:
     if not root.is_dir():
         raise BuildError([Problem(display_path(root), "", "policy data folder is missing")])
 
+    js = JavaScriptChecks()
     policy = _load(root / "policy.yaml", POLICY_FILE, problems)
-    detection = _load(root / "detection.yaml", DETECTION_FILE, problems)
+    detection = _load(root / "detection.yaml", DETECTION_FILE, problems, js)
+    # One Node run judges every pattern and selector: starting Node costs more than checking.
+    js.run(problems)
     locales_file = _load(root / "locales.yaml", LOCALES_FILE, problems)
 
     sources = (policy or {}).get("sources") or {}
@@ -329,6 +342,19 @@ def _load_strings(
         for path in sorted(locale_dir.iterdir()):
             if path.suffix not in (".yaml", ".yml"):
                 problems.append(Problem(display_path(path), "", "is not a .yaml file"))
+                continue
+            if not re.fullmatch(MESSAGE_NAME_PART, path.stem):
+                # The file name starts every message name made from it (content.yaml's
+                # turn_off is content_turn_off); browsers refuse the whole build otherwise.
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        "",
+                        f"file name {path.stem!r} would start message names like "
+                        f"'{path.stem}_title', which browsers refuse; use lower-case "
+                        "letters, digits or '_'",
+                    )
+                )
                 continue
             data = _load(path, STRINGS_FILE, problems)
             # A file that failed to load is already reported; None keeps it out of the

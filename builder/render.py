@@ -13,6 +13,7 @@ import jinja2
 from builder.errors import BuildError, Problem, display_path
 from builder.icons import SIZES, icon_png
 from builder.policy import Policy, fact_json
+from builder.sources import shipped_sources
 from builder.targets import Target, extension_version, merge_manifest
 
 TEMPLATE_SUFFIX = ".j2"
@@ -147,12 +148,10 @@ def render_target(policy: Policy, target: Target, source: Path, out: Path) -> No
     manifest = _manifest(policy, target, source)
     context = {"data": data, "version": manifest["version"], "target": target.name}
     out.mkdir(parents=True)
-    for path in sorted(source.rglob("*")):
-        rel = path.relative_to(source)
-        if not path.is_file() or rel.parts[0] in NOT_SHIPPED:
+    for rel in shipped_sources(source):
+        if rel.parts[0] in NOT_SHIPPED or rel.as_posix() in target.exclude:
             continue
-        if rel.as_posix() in target.exclude or path.name.startswith("."):
-            continue
+        path = source / rel
         dest = out / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         if path.name.endswith(TEMPLATE_SUFFIX):

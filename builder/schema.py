@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from builder.patterns import pattern_problem
 
-# Each checker takes (value, path, report) and returns the cleaned value.
-Report = Callable[[str, str], None]
+class Report(Protocol):
+    """Where a checker reports: report(path, message), or report.defer(...) for Node's verdict."""
+
+    def __call__(self, path: str, message: str) -> None: ...
+
+    def defer(self, kind: str, text: str, path: str) -> None:
+        """Queue text to be judged by JavaScript (builder/javascript.py), reported at `path`."""
 
 
 def _join(path: str, key: str | int) -> str:
@@ -147,18 +150,36 @@ class Url(Shape):
 
 @dataclass
 class Pattern(Shape):
-    """A regular expression that is valid, JavaScript-compatible and cannot backtrack badly."""
+    """A regular expression valid in JavaScript's u mode that cannot backtrack badly.
+
+    Judged later, all patterns in one Node run (builder/javascript.py)."""
 
     expected: str = "a regular expression"
 
     def check(self, value, path, report):
         text = Text(max_len=300, expected=self.expected).check(value, path, report)
-        if text is None:
-            return None
-        problem = pattern_problem(text)
-        if problem:
-            report(path, problem)
-            return None
+        if text is not None:
+            report.defer("patterns", text, path)
+        return text
+
+
+@dataclass
+class Selector(Shape):
+    """One CSS selector, parsed by a real CSS selector parser in the same Node run."""
+
+    expected: str = "a CSS selector"
+
+    def check(self, value, path, report):
+        # Braces, < > and ; are refused before parsing: the selectors are written into a
+        # stylesheet and a script, where they must not end a rule or a tag.
+        text = Text(
+            max_len=200,
+            regex=r"[^{}<>;]+",
+            regex_hint="a CSS selector (no braces, <, > or ;)",
+            expected=self.expected,
+        ).check(value, path, report)
+        if text is not None:
+            report.defer("selectors", text, path)
         return text
 
 

@@ -13,15 +13,17 @@ POLICY_DATA = REPO / "policy_data"
 CLI_TIMEOUT_S = 30
 
 
-def run_builder(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """Run `python -m builder ARGS` the way a maintainer would."""
+def run_builder(
+    *args: str | Path, cwd: Path = REPO, path: str = "/usr/bin:/bin"
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m builder ARGS` the way a maintainer would (`path`: the PATH it sees)."""
     return subprocess.run(
         [sys.executable, "-m", "builder", *map(str, args)],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=CLI_TIMEOUT_S,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(REPO), "PATH": path},
     )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -202,3 +204,65 @@ def test_diff_of_invalid_folder_names_the_problem(tmp_path):
     result = run_builder("diff", old)
     assert result.returncode == 2
     assert "policy.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def tracked_copy_of_extension(dest: Path) -> Path:
+    """extension/ copied into a new git repository with every file committed."""
+    source = dest / "extension"
+    shutil.copytree(REPO / "extension", source)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(dest)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "copy"], check=True)
+    return source
+
+
+# Files an editor, a tool or a person leave under extension/ that are not the extension.
+STRAY_FILES = [
+    ".idea/workspace.xml",
+    ".DS_Store",
+    "popup/popup.js~",
+    "popup/.popup.js.swp",
+    "popup/popup.js.bak",
+    "popup/#popup.js#",
+    "content/__pycache__/detect.cpython-311.pyc",
+    "shared/notes-to-self.txt",
+]
+
+
+def test_packages_hold_only_files_git_tracks(tmp_path):
+    source = tracked_copy_of_extension(tmp_path / "src")
+    for rel in STRAY_FILES:
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        (source / rel).write_text("not for the store")
+    out = tmp_path / "dist"
+
+    result = run_builder("build", "--source", source, "--out", out)
+
+    assert result.returncode == 0, result.stderr
+    for target in ("chrome", "firefox"):
+        shipped = set(snapshot(out / target))
+        for package in out.glob(f"*-{target}.*"):
+            with zipfile.ZipFile(package) as archive:
+                assert set(archive.namelist()) == shipped
+        assert not shipped & set(STRAY_FILES), sorted(shipped & set(STRAY_FILES))
+        assert "popup/popup.js" in shipped
+
+
+def test_symlink_in_extension_is_refused(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("a local file that must never reach a store")
+    source = tracked_copy_of_extension(tmp_path / "src")
+    out = tmp_path / "dist"
+    assert run_builder("build", "--source", source, "--out", out).returncode == 0
+    before = snapshot(out)
+    (source / "shared" / "local.js").symlink_to(outside)
+    subprocess.run(["git", "-C", str(source), "add", "shared/local.js"], check=True)
+
+    result = run_builder("build", "--source", source, "--out", out)
+
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert any("shared/local.js" in line and "symbolic link" in line for line in errors), errors
+    assert snapshot(out) == before

@@ -34,6 +34,22 @@ def delete(rel: str) -> Callable[[Path], None]:
     return lambda root: (root / rel).unlink()
 
 
+def strings_file_in_every_locale(name: str, content: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        for locale in (root / "strings").iterdir():
+            (locale / name).write_text(content, "utf-8")
+
+    return edit
+
+
+# A French label the cases below replace with a pattern of their own.
+FR_LABEL = "- 'aider à améliorer claude'"
+
+
+def fr_label(pattern: str) -> Callable[[Path], None]:
+    return replace("detection.yaml", FR_LABEL, f"- '{pattern}'")
+
+
 BILLION_LAUGHS = "".join(
     [
         'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n',
@@ -106,15 +122,59 @@ BAD_INPUTS = [
     ),
     (
         "invalid-regex",
-        replace("detection.yaml", "- 'aider à améliorer claude'", "- 'aider (à améliorer claude'"),
+        fr_label("aider (à améliorer claude"),
         "detection.yaml",
         "training_switch.labels.fr[0]",
     ),
     (
         "catastrophic-regex",
-        replace("detection.yaml", "- 'aider à améliorer claude'", "- '(a+)+$'"),
+        fr_label("(a+)+$"),
         "detection.yaml",
         "exponential time",
+    ),
+    # Python's re accepts these; JavaScript's u mode, which the content script uses, does not.
+    *(
+        (
+            f"regex-not-javascript-{i}",
+            fr_label(pattern),
+            "detection.yaml",
+            "training_switch.labels.fr[0]: " + repr(pattern) + " is not a valid JavaScript",
+        )
+        for i, pattern in enumerate([r"\!", r"help\ improve", r"standort\-metadaten", "a{,5}b"])
+    ),
+    (
+        "polynomial-regex",
+        fr_label("help.*improve.*claude"),
+        "detection.yaml",
+        "training_switch.labels.fr[0]: 'help.*improve.*claude' can take 3rd degree polynomial",
+    ),
+    (
+        "selector-missing-bracket",
+        replace("detection.yaml", "- '[data-is-streaming]'", "- '[data-is-streaming'"),
+        "detection.yaml",
+        "ignore_inside[1]: '[data-is-streaming' is not a valid CSS selector",
+    ),
+    (
+        "selector-with-comment",
+        replace(
+            "detection.yaml",
+            "row_selectors: ['[data-settings-row]']",
+            "row_selectors: ['[data-settings-row] /* rows']",
+        ),
+        "detection.yaml",
+        "privacy_settings.row_selectors[0]: '[data-settings-row] /* rows' contains \"/*\"",
+    ),
+    (
+        "selector-list-in-one-item",
+        replace("detection.yaml", "- '[role=\"switch\"]'", "- '[role=\"switch\"], input'"),
+        "detection.yaml",
+        "switch_selectors[0]",
+    ),
+    (
+        "strings-file-name-not-a-message-name",
+        strings_file_in_every_locale("foo-bar.yaml", "title: Foo\n"),
+        "en/foo-bar.yaml",
+        "message names",
     ),
     ("alias-bomb", write("policy.yaml", BILLION_LAUGHS), "policy.yaml", "aliases"),
     (
@@ -224,3 +284,15 @@ def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path):
     assert result.returncode == 2
     assert "did not create" in result.stderr
     assert (precious / "todo.txt").read_text() == "keep me"
+
+
+def test_missing_node_is_named_in_one_line(tmp_path):
+    # A PATH holding no `node`: the patterns cannot be judged, so nothing is built.
+    (tmp_path / "bin").mkdir()
+    result = run_builder("check", path=str(tmp_path / "bin"))
+
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.stderr
+    assert "Node.js" in errors[0] and "not found" in errors[0]
