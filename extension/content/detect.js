@@ -38,6 +38,8 @@
   const MAX_TEXT_DEPTH = 40;
   // Smaller than this (px) is not a switch a person can see (sr-only copies are 1 px).
   const MIN_SIZE = 4;
+  // How many ancestors are asked whether they clip the switch away.
+  const MAX_CLIP_DEPTH = 30;
   // Elements whose boundaries do not separate words: "Claudeの<wbr>改善に" is one phrase,
   // "<b>Help</b> improve" reads as written. Every other element separates what it holds.
   const INLINE = new Set(
@@ -136,7 +138,26 @@
     const box = el.getBoundingClientRect();
     if (box.width < MIN_SIZE || box.height < MIN_SIZE) return false;
     // Pushed off the page's start (the classic "visually hidden" trick).
-    return box.right + scrollX > 0 && box.bottom + scrollY > 0;
+    if (box.right + scrollX <= 0 || box.bottom + scrollY <= 0) return false;
+    return !clippedAway(el);
+  }
+
+  /**
+   * True when an ancestor that hides its overflow has no room to show anything (the
+   * zero-size "overflow: hidden" wrapper trick). Scrolling containers are not asked: a
+   * switch scrolled out of a dialog's view is still one the user can scroll to.
+   */
+  function clippedAway(el) {
+    let node = el.parentElement;
+    for (let depth = 0; node && node !== document.body && depth < MAX_CLIP_DEPTH; depth += 1) {
+      const style = getComputedStyle(node);
+      if (/hidden|clip/.test(style.overflowX + style.overflowY)) {
+        const clip = node.getBoundingClientRect();
+        if (clip.width < MIN_SIZE || clip.height < MIN_SIZE) return true;
+      }
+      node = node.parentElement;
+    }
+    return false;
   }
 
   /** A switch that could be the training switch: shown, and not part of a chat. */

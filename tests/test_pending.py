@@ -1,0 +1,109 @@
+"""A choice counts once the site saved it; an update leaves no stale claim (Chromium)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browsers.chromium import EXECUTABLE, ChromiumDriver
+from test_detection import MARK, MARKS_AS_EXPECTED, READY, TRAINING, UI_KINDS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NEW = "https://claude.ai/new"
+LAST = "async () => (await chrome.storage.local.get('last')).last ?? null"
+TAB_BADGE = """async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  return chrome.action.getBadgeText({ tabId: tab.id });
+}"""
+
+pytestmark = pytest.mark.skipif(
+    not Path(EXECUTABLE).exists(), reason="chromium not installed (make test installs it)"
+)
+
+
+@pytest.fixture
+def chromium(dist_dir: Path, tmp_path: Path):
+    driver = ChromiumDriver(dist_dir / "chrome", tmp_path / "profile")
+    yield driver
+    driver.close()
+
+
+def open_fixture(driver: ChromiumDriver, url: str, fixture: str) -> None:
+    driver.open(url, FIXTURES / fixture)
+    driver.wait_for(READY, timeout=15)
+    driver.wait_for(MARKS_AS_EXPECTED, timeout=5)
+
+
+def worker(driver: ChromiumDriver):
+    return driver.context.service_workers[0]
+
+
+def last(driver: ChromiumDriver):
+    return worker(driver).evaluate(LAST)
+
+
+def wait_for_last(driver: ChromiumDriver, state: str) -> dict:
+    for _ in range(40):
+        seen = last(driver)
+        if seen and seen["state"] == state:
+            return seen
+        driver.page.wait_for_timeout(100)
+    raise AssertionError(f"last observation is {last(driver)!r}, expected state {state!r}")
+
+
+def pause(driver: ChromiumDriver, ms: int) -> None:
+    driver.page.wait_for_timeout(ms)
+
+
+def test_flipping_off_then_not_now_records_nothing(chromium):
+    open_fixture(chromium, NEW, "popup_2026_cds.html")
+    chromium.click(TRAINING)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    pause(chromium, 1200)
+    assert last(chromium) is None, "an unsaved position was recorded"
+    assert worker(chromium).evaluate(TAB_BADGE) != "✓"
+
+    chromium.click("button.btn-faint")  # "Not now"
+    pause(chromium, 1200)
+    assert last(chromium) is None
+    assert worker(chromium).evaluate(TAB_BADGE) != "✓"
+
+
+@pytest.mark.parametrize("flip", [True, False], ids=["switched-off", "left-on"])
+def test_accept_saves_the_position_the_switch_had(chromium, flip):
+    open_fixture(chromium, NEW, "popup_2026_cds.html")
+    if flip:
+        chromium.click(TRAINING)
+        chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button.btn-primary")  # "Accept"
+    seen = wait_for_last(chromium, "off" if flip else "on")
+    assert seen["surface"] == "popup"
+
+
+def test_continue_on_the_onboarding_step_saves_the_position(chromium):
+    open_fixture(chromium, "https://claude.ai/onboarding", "onboarding_2026.html")
+    pause(chromium, 1000)
+    assert last(chromium) is None, "the onboarding switch was recorded before Continue"
+    chromium.click("button[data-continue]")
+    seen = wait_for_last(chromium, "on")
+    assert seen["surface"] == "onboarding"
+
+
+def test_an_update_leaves_no_stale_state_in_open_tabs(chromium):
+    """The extension reloads under an open tab: the old script stops and claims nothing."""
+    open_fixture(chromium, "https://claude.ai/new#settings/data-privacy-controls",
+                 "settings_2026_en_cds.html")  # fmt: skip
+    assert chromium.evaluate(UI_KINDS) == ["callout"]
+    worker(chromium).evaluate("() => { setTimeout(() => chrome.runtime.reload(), 50); }")
+    only_the_note = (
+        "const ui = [...document.querySelectorAll('[data-privacy-guard-ui]')];"
+        "return ui.length === 1 && ui[0].getAttribute('data-privacy-guard-ui') === 'updated';"
+    )
+    chromium.wait_for(only_the_note, timeout=5)
+    assert chromium.evaluate("return document.querySelectorAll('[data-privacy-guard]').length") == 0
+
+    chromium.click(TRAINING)  # the old copy must not come back to life
+    pause(chromium, 1000)
+    assert chromium.evaluate(UI_KINDS) == ["updated"]
+    assert chromium.evaluate("return document.querySelectorAll('[data-privacy-guard]').length") == 0
+    assert chromium.extension_errors() == []
