@@ -12,12 +12,13 @@ from browsers.chromium import ChromiumDriver  # noqa: E402 - needs the tests fol
 
 FIXTURES = REPO / "tests" / "fixtures"
 SHOTS = [
-    ("consent-popup.png", "popup_en_native_on.html", "https://claude.ai/new"),
+    ("consent-popup.png", "popup_2026_cds.html", "https://claude.ai/new"),
     (
         "privacy-settings.png",
-        "settings_2026_modal_on.html",
+        "settings_2026_en_cds.html",
         "https://claude.ai/new#settings/data-privacy-controls",
     ),
+    ("onboarding.png", "onboarding_2026.html", "https://claude.ai/onboarding"),
     (
         "opted-out.png",
         "settings_2025_en_off.html",
