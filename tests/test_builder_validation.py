@@ -158,8 +158,8 @@ BAD_INPUTS = [
         "selector-with-comment",
         replace(
             "detection.yaml",
-            "row_selectors: ['[data-settings-row]']",
-            "row_selectors: ['[data-settings-row] /* rows']",
+            "row_selectors: ['[data-settings-row]',",
+            "row_selectors: ['[data-settings-row] /* rows',",
         ),
         "detection.yaml",
         "privacy_settings.row_selectors[0]: '[data-settings-row] /* rows' contains \"/*\"",

@@ -104,3 +104,26 @@ def test_turn_it_off_twice_on_a_slow_switch_leaves_it_off(driver):
     assert driver.evaluate(SWITCH_STATE) == "off"
     assert driver.evaluate(MARK) == "off"
     assert driver.evaluate(UI_KINDS) == ["callout"]
+
+
+def test_after_an_update_open_tabs_show_no_stale_state(driver):
+    """Updated under an open tab: no duplicate callouts, and nothing that no longer holds.
+
+    Either a fresh copy of the script runs in the tab (its marks follow the switch) or
+    the old copy stood down and left only the neutral "reload this tab" note.
+    """
+    open_page(driver, SETTINGS_2026)
+    driver.reload_extension()
+    driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 1500))")
+    assert driver.evaluate(UI_KINDS) in (["callout"], ["updated"])
+
+    driver.click("[data-fixture-expect]")
+    driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 1000))")
+    kinds = driver.evaluate(UI_KINDS)
+    if kinds == ["callout"]:
+        assert driver.evaluate(MARK) == driver.evaluate(SWITCH_STATE) == "off"
+    else:
+        assert kinds == ["updated"]
+        marks = "return document.querySelectorAll('[data-privacy-guard]').length"
+        assert driver.evaluate(marks) == 0
+    assert driver.extension_errors() == []

@@ -70,6 +70,10 @@ class Driver(abc.ABC):
         """A trusted click on <button data-action=action> inside the extension's closed UI."""
 
     @abc.abstractmethod
+    def reload_extension(self) -> None:
+        """Update the installed extension in place, as a new version does, tabs left open."""
+
+    @abc.abstractmethod
     def extension_errors(self) -> list[str]:
         """Errors logged by the extension (content scripts and background) since open()."""
 

@@ -158,6 +158,13 @@ class ChromiumDriver(Driver):
             raise AssertionError(f"extension button {action!r} is not visible")
         self.page.mouse.click(x, y)
 
+    def reload_extension(self) -> None:
+        # What an update does to open tabs: the running copy's context goes away.
+        worker = self.context.service_workers[0]
+        worker.evaluate("() => { setTimeout(() => chrome.runtime.reload(), 50); }")
+        self.page.wait_for_timeout(1500)
+        self._attach_workers()
+
     def extension_errors(self) -> list[str]:
         self._attach_workers()
         self.page.wait_for_timeout(50)  # let queued console events arrive

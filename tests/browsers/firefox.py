@@ -158,10 +158,15 @@ class FirefoxDriver(Driver):
                 self.marionette.execute_script(
                     _RECORD_EXTENSION_REQUESTS, script_args=[list(SERVED_HOSTS)]
                 )
+            self._extension_dir = extension_dir
             Addons(self.marionette).install(str(extension_dir.resolve()), temp=True)
         except BaseException:
             self.close()
             raise
+
+    def reload_extension(self) -> None:
+        # Installing the same temporary add-on again is how Firefox updates it in place.
+        Addons(self.marionette).install(str(self._extension_dir.resolve()), temp=True)
 
     def open(self, url: str, fixture: Path) -> None:
         self.routes.serve(url, fixture)
