@@ -34,6 +34,14 @@ def delete(rel: str) -> Callable[[Path], None]:
     return lambda root: (root / rel).unlink()
 
 
+def together(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        for one in edits:
+            one(root)
+
+    return edit
+
+
 BILLION_LAUGHS = "".join(
     [
         'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n',
@@ -93,6 +101,27 @@ BAD_INPUTS = [
         replace("policy.yaml", "value: 2025-10-08", "value: 2025-13-40"),
         "policy.yaml",
         "facts.deadline_extended_to.value: expected a date",
+    ),
+    (
+        "extension-before-deadline",
+        replace("policy.yaml", "value: 2025-10-08", "value: 2025-09-20"),
+        "policy.yaml",
+        "facts.deadline_extended_to.value: 2025-09-20 is before facts.decision_deadline.value",
+    ),
+    (
+        "deadline-before-announcement",
+        replace("policy.yaml", "value: 2025-09-28", "value: 2025-08-01"),
+        "policy.yaml",
+        "facts.decision_deadline.value: 2025-08-01 is before facts.announced.value",
+    ),
+    (
+        "extension-before-announcement-when-deadline-is-broken",
+        together(
+            replace("policy.yaml", "value: 2025-09-28", "value: soon"),
+            replace("policy.yaml", "value: 2025-10-08", "value: 2025-08-01"),
+        ),
+        "policy.yaml",
+        "facts.deadline_extended_to.value: 2025-08-01 is before facts.announced.value",
     ),
     (
         "invalid-url",
@@ -200,6 +229,31 @@ def test_check_reports_every_problem_at_once(tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 3, result.stderr
     assert "3 problems found" in result.stderr
+
+
+def test_dates_in_order_are_one_problem_per_mistake(tmp_path):
+    """A deadline extended to before the announcement is one mistake, reported once."""
+    policy = copy_policy(tmp_path / "policy_data")
+    replace("policy.yaml", "value: 2025-10-08", "value: 2025-08-01")(policy)
+
+    result = run_builder("check", "--policy-data", policy)
+
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].endswith(
+        "policy.yaml: facts.deadline_extended_to.value: 2025-08-01 is before "
+        "facts.decision_deadline.value (2025-09-28); the dates must come in the order "
+        "announced, decision_deadline, deadline_extended_to"
+    ), result.stderr
+
+
+def test_equal_dates_are_accepted(tmp_path):
+    """A deadline that was never extended may be written as extended to the same day."""
+    policy = copy_policy(tmp_path / "policy_data")
+    replace("policy.yaml", "value: 2025-10-08", "value: 2025-09-28")(policy)
+    result = run_builder("check", "--policy-data", policy)
+    assert result.returncode == 0, result.stderr
 
 
 def test_check_accepts_the_shipped_policy_data():
