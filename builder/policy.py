@@ -123,6 +123,12 @@ DETECTION_FILE = Record(
     }
 )
 
+# How two parts of a list are joined, e.g. "{0}, {1}" or "{0} and {1}" (as in CLDR).
+LIST_PATTERN = Text(
+    max_len=40,
+    regex=r"\{0\}[^{}]+\{1\}",
+    regex_hint="a pattern like '{0} and {1}': {0}, the words between, then {1}",
+)
 LOCALE = Record(
     {
         "name": Field(Text(max_len=40)),
@@ -134,6 +140,8 @@ LOCALE = Record(
             )
         ),
         "months": Field(ListOf(Text(max_len=20), min_len=12, max_len=12)),
+        "list_middle": Field(LIST_PATTERN),
+        "list_end": Field(LIST_PATTERN),
     }
 )
 # Chrome's folder names for the locales it supports look like en, es, pt_BR, zh_CN.

@@ -179,6 +179,12 @@ BAD_INPUTS = [
         "unknown placeholder {retention_days}",
     ),
     (
+        "list-pattern-without-both-sides",
+        replace("locales.yaml", "list_end: '{0} und {1}'", "list_end: 'und {1}'"),
+        "locales.yaml",
+        "locales.de.list_end: 'und {1}' is not a pattern like '{0} and {1}'",
+    ),
+    (
         "name-too-long-for-stores",
         replace("strings/es/manifest.yaml", "Privacy Guard para Claude", "Privacy Guard " * 8),
         "es/manifest.yaml",
