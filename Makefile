@@ -6,11 +6,13 @@ WEB_EXT := node_modules/.bin/web-ext
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_NPM := node_modules/.installed
+# `make build BUILD_FLAGS=--allow-same-version` for local work on facts (see CONTRIBUTING.md).
+BUILD_FLAGS ?=
 
 .PHONY: build test lint web-ext-lint pytest browsers bench screenshots clean
 
 build: $(STAMP_BUILD)
-	$(PY) -m builder build
+	$(PY) -m builder build $(BUILD_FLAGS)
 
 test: build $(STAMP_TEST) $(STAMP_NPM) browsers lint web-ext-lint pytest
 

@@ -24,6 +24,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--policy-data", type=Path, default=Path("policy_data"), metavar="PATH")
     build.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
     build.add_argument("--target", choices=["chrome", "firefox", "all"], default="all")
+    build.add_argument(
+        "--allow-same-version",
+        action="store_true",
+        help="build even if facts changed since the last build in DIR without a higher "
+        "policy_version (for local work; never for a release)",
+    )
 
     check = sub.add_parser("check", help="validate policy data only")
     check.add_argument("--policy-data", type=Path, default=Path("policy_data"), metavar="PATH")
@@ -56,7 +62,9 @@ def _run(args: argparse.Namespace) -> int:
         print("\n".join(lines) if lines else "No changes.")
         return 0
     targets = list(TARGETS) if args.target == "all" else [args.target]
-    policy, written = build(args.policy_data, args.out, targets, EXTENSION_SOURCE)
+    policy, written = build(
+        args.policy_data, args.out, targets, EXTENSION_SOURCE, args.allow_same_version
+    )
     print(f"Built Privacy Guard {extension_version(policy.version)}:")
     for path in written:
         print(f"  {display_path(path)}")

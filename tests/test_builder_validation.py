@@ -6,7 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from builder_support import copy_policy, run_builder, snapshot
+from builder_support import copy_policy, policy_version, run_builder, snapshot
+
+VERSION = f"policy_version: {policy_version()}"
 
 
 def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -57,14 +59,14 @@ BAD_INPUTS = [
     ("missing-file", delete("detection.yaml"), "detection.yaml", "is missing"),
     (
         "yaml-syntax",
-        replace("policy.yaml", "policy_version: 1", "policy_version: [1"),
+        replace("policy.yaml", VERSION, "policy_version: [1"),
         "policy.yaml",
         "YAML error",
     ),
     ("empty-file", write("locales.yaml", "# nothing here\n\n"), "locales.yaml", "is empty"),
     (
         "wrong-type",
-        replace("policy.yaml", "policy_version: 1", 'policy_version: "one"'),
+        replace("policy.yaml", VERSION, 'policy_version: "one"'),
         "policy.yaml",
         "policy_version: expected a whole number",
     ),
@@ -225,7 +227,7 @@ def test_bad_input_is_refused_clearly(tmp_path, previous_build, breakage, file, 
 
 def test_check_reports_every_problem_at_once(tmp_path):
     policy = copy_policy(tmp_path / "policy_data")
-    replace("policy.yaml", "policy_version: 1", "policy_version: 0")(policy)
+    replace("policy.yaml", VERSION, "policy_version: 0")(policy)
     replace("policy.yaml", "value: 2025-09-28", "value: soon")(policy)
     delete("strings/de/manifest.yaml")(policy)
 

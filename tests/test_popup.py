@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -36,9 +37,11 @@ def build(policy_version: int, out: Path) -> Path:
     shutil.rmtree(policy, ignore_errors=True)
     shutil.copytree(REPO / "policy_data", policy)
     text = (policy / "policy.yaml").read_text("utf-8")
-    (policy / "policy.yaml").write_text(
-        text.replace("policy_version: 1\n", f"policy_version: {policy_version}\n"), "utf-8"
+    text, count = re.subn(
+        r"^policy_version: \d+$", f"policy_version: {policy_version}", text, flags=re.MULTILINE
     )
+    assert count == 1, "policy.yaml has no policy_version line"
+    (policy / "policy.yaml").write_text(text, "utf-8")
     subprocess.run(
         [sys.executable, "-m", "builder", "build", "--policy-data", str(policy), "--out", str(out)],
         cwd=REPO,
