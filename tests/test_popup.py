@@ -344,3 +344,24 @@ def test_nothing_from_chats_is_stored(browser):
     assert '"path": "/chat#settings/data-privacy-controls"' in stored
     for private in ("0b4c7f6e", "bakery", "ten ideas", "Trip to Lisbon"):
         assert private not in stored
+
+
+# What the user reads most: the state's meaning and the facts in the popup, the choices on
+# the options page. Chromium gives extension pages `body { font-size: 75% }` of its own.
+BODY_TEXT = {
+    "popup/popup.html": ["body", "#meaning", ".facts li"],
+    "options/options.html": ["body", "form label", "#reset"],
+}
+READABLE_PX = 13
+
+
+@pytest.mark.parametrize("path", BODY_TEXT)
+def test_extension_pages_are_readable_size(browser, path):
+    page = browser.extension_page(path)
+    sizes = {
+        selector: page.locator(selector).first.evaluate(
+            "e => parseFloat(getComputedStyle(e).fontSize)"
+        )
+        for selector in BODY_TEXT[path]
+    }
+    assert {s: px for s, px in sizes.items() if px < READABLE_PX} == {}
