@@ -8,11 +8,13 @@ STAMP_TEST := $(VENV)/.installed-test
 STAMP_NPM := node_modules/.installed
 # The builder's own Node packages (recheck, css-what) without the test tools.
 STAMP_NPM_BUILD := node_modules/.installed-build
+# `make build BUILD_FLAGS=--allow-same-version` for local work on facts (see CONTRIBUTING.md).
+BUILD_FLAGS ?=
 
 .PHONY: build test lint web-ext-lint pytest browsers bench screenshots clean
 
 build: $(STAMP_BUILD) $(STAMP_NPM_BUILD)
-	$(PY) -m builder build
+	$(PY) -m builder build $(BUILD_FLAGS)
 
 test: build $(STAMP_TEST) $(STAMP_NPM) browsers lint web-ext-lint pytest
 

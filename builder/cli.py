@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SRC",
         help="the extension's source folder, in a git checkout (default: extension/)",
     )
+    build.add_argument(
+        "--allow-same-version",
+        action="store_true",
+        help="build even if facts changed since the last build in DIR without a higher "
+        "policy_version (for local work; never for a release)",
+    )
 
     check = sub.add_parser("check", help="validate policy data only")
     check.add_argument("--policy-data", type=Path, default=Path("policy_data"), metavar="PATH")
@@ -63,7 +69,9 @@ def _run(args: argparse.Namespace) -> int:
         print("\n".join(lines) if lines else "No changes.")
         return 0
     targets = list(TARGETS) if args.target == "all" else [args.target]
-    policy, written = build(args.policy_data, args.out, targets, args.source)
+    policy, written = build(
+        args.policy_data, args.out, targets, args.source, args.allow_same_version
+    )
     print(f"Built Privacy Guard {extension_version(policy.version)}:")
     for path in written:
         print(f"  {display_path(path)}")

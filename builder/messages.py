@@ -33,6 +33,16 @@ def format_date(value: dt.date, locale: dict[str, Any]) -> str:
     )
 
 
+def format_list(items: list[str], locale: dict[str, Any]) -> str:
+    """A list in the locale's own style, e.g. 'A, B and C' or 'A、B、C'."""
+    text = items[-1]
+    if len(items) > 1:
+        text = locale["list_end"].format(items[-2], text)
+    for item in reversed(items[:-2]):
+        text = locale["list_middle"].format(item, text)
+    return text
+
+
 def _fact_text(value: Any, locale: dict[str, Any]) -> str | None:
     if isinstance(value, dt.date):
         return format_date(value, locale)
@@ -41,7 +51,7 @@ def _fact_text(value: Any, locale: dict[str, Any]) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, list):
-        return ", ".join(value)
+        return format_list(value, locale)
     return None
 
 

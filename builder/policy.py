@@ -163,6 +163,12 @@ DETECTION_FILE = Record(
     }
 )
 
+# How two parts of a list are joined, e.g. "{0}, {1}" or "{0} and {1}" (as in CLDR).
+LIST_PATTERN = Text(
+    max_len=40,
+    regex=r"\{0\}[^{}]+\{1\}",
+    regex_hint="a pattern like '{0} and {1}': {0}, the words between, then {1}",
+)
 LOCALE = Record(
     {
         "name": Field(Text(max_len=40)),
@@ -174,6 +180,8 @@ LOCALE = Record(
             )
         ),
         "months": Field(ListOf(Text(max_len=20), min_len=12, max_len=12)),
+        "list_middle": Field(LIST_PATTERN),
+        "list_end": Field(LIST_PATTERN),
     }
 )
 # Chrome's folder names for the locales it supports look like en, es, pt_BR, zh_CN.
@@ -233,6 +241,35 @@ def _load(
     return shape.check(data, "", _Collector(problems, path, js))
 
 
+# Dates that must not go backwards: a deadline cannot come before the announcement,
+# nor be "extended" to an earlier day. Equal days are allowed.
+DATE_ORDER = ("announced", "decision_deadline", "deadline_extended_to")
+
+
+def _fact_value(facts: dict, name: str) -> Any:
+    fact = facts.get(name)
+    return fact.get("value") if isinstance(fact, dict) else None
+
+
+def _check_dates_in_order(facts: dict, report: _Collector) -> None:
+    # Each date is compared with the nearest earlier valid date only, so one wrong date is
+    # one problem; a date that failed its own check is skipped, not compared.
+    previous = None
+    for name in DATE_ORDER:
+        value = _fact_value(facts, name)
+        if not isinstance(value, dt.date):
+            continue
+        if previous is not None and value < previous[1]:
+            report(
+                f"facts.{name}.value",
+                f"{value.isoformat()} is before facts.{previous[0]}.value "
+                f"({previous[1].isoformat()}); the dates must come in the order "
+                + ", ".join(DATE_ORDER),
+            )
+            continue
+        previous = (name, value)
+
+
 def _check_source_refs(refs: list | None, sources: dict, report: _Collector, key: str) -> None:
     for i, ref in enumerate(refs or []):
         if ref is not None and ref not in sources:
@@ -280,6 +317,7 @@ def load_policy(root: Path) -> Policy:
         for name, fact in (policy.get("facts") or {}).items():
             if fact:
                 _check_source_refs(fact.get("sources"), sources, report, f"facts.{name}.sources")
+        _check_dates_in_order(policy.get("facts") or {}, report)
     if detection and policy:
         report = _Collector(problems, root / "detection.yaml")
         for block in SOURCED_BLOCKS:

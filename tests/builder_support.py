@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,12 @@ def run_builder(
         timeout=CLI_TIMEOUT_S,
         env={"PYTHONPATH": str(REPO), "PATH": path},
     )
+
+
+def policy_version(root: Path = POLICY_DATA) -> int:
+    """The policy_version a policy folder declares; tests must not assume one, releases raise it."""
+    text = (root / "policy.yaml").read_text("utf-8")
+    return int(re.search(r"^policy_version: (\d+)$", text, re.MULTILINE).group(1))
 
 
 def copy_policy(dest: Path) -> Path:

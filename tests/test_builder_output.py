@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from builder_support import REPO, copy_policy, run_builder, snapshot
+from builder_support import REPO, copy_policy, policy_version, run_builder, snapshot
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -96,20 +96,109 @@ def test_same_input_gives_identical_packages(tmp_path):
 def test_policy_version_sets_a_higher_extension_version(tmp_path, dist):
     policy = copy_policy(tmp_path / "policy_data")
     path = policy / "policy.yaml"
-    path.write_text(path.read_text("utf-8").replace("policy_version: 1", "policy_version: 7"))
+    version = policy_version()
+    path.write_text(
+        path.read_text("utf-8").replace(
+            f"policy_version: {version}", f"policy_version: {version + 6}"
+        )
+    )
     out = tmp_path / "dist"
 
     assert run_builder("build", "--policy-data", policy, "--out", out).returncode == 0
 
     old = manifest(dist / "chrome")["version"]
     new = manifest(out / "firefox")["version"]
-    assert new.endswith(".7")
+    assert new.endswith(f".{version + 6}")
 
     def parts(v):
         return tuple(int(x) for x in v.split("."))
 
     assert parts(new) > parts(old)
     assert (out / f"privacy-guard-{new}-chrome.zip").is_file()
+
+
+def test_building_twice_without_a_change_succeeds(tmp_path):
+    out = tmp_path / "dist"
+    assert run_builder("build", "--out", out).returncode == 0
+    result = run_builder("build", "--out", out)
+    assert result.returncode == 0, result.stderr
+
+
+def edit_policy(policy: Path, old: str, new: str, rel: str = "policy.yaml") -> None:
+    path = policy / rel
+    text = path.read_text("utf-8")
+    assert old in text, f"test setup: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def raise_version(policy: Path) -> None:
+    version = policy_version(policy)
+    edit_policy(policy, f"policy_version: {version}\n", f"policy_version: {version + 1}\n")
+
+
+FACT_CHANGES = [
+    pytest.param("    value: 30\n", "    value: 60\n", "facts.retention_off_days", id="fact-value"),
+    pytest.param(
+        "    publisher: Lifehacker\n",
+        "    publisher: Lifehacker.com\n",
+        "sources.lifehacker-opt-out",
+        id="source",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "named"), FACT_CHANGES)
+def test_facts_changed_without_a_version_bump_are_refused(tmp_path, old, new, named):
+    """Browsers only update to a higher version: new facts under the old one would never ship."""
+    policy = copy_policy(tmp_path / "policy_data")
+    out = tmp_path / "dist"
+    assert run_builder("build", "--policy-data", policy, "--out", out).returncode == 0
+    before = snapshot(out)
+    edit_policy(policy, old, new)
+
+    result = run_builder("build", "--policy-data", policy, "--out", out)
+
+    assert result.returncode == 2, result.stdout
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.stderr
+    assert "policy.yaml: policy_version:" in errors[0]
+    assert named in errors[0] and "--allow-same-version" in errors[0]
+    assert snapshot(out) == before
+
+    allowed = run_builder("build", "--policy-data", policy, "--out", out, "--allow-same-version")
+    assert allowed.returncode == 0, allowed.stderr
+    # The next build compares with what was built last, so it is not refused again.
+    assert run_builder("build", "--policy-data", policy, "--out", out).returncode == 0
+
+
+def test_facts_changed_with_a_version_bump_build(tmp_path):
+    policy = copy_policy(tmp_path / "policy_data")
+    out = tmp_path / "dist"
+    assert run_builder("build", "--policy-data", policy, "--out", out).returncode == 0
+    edit_policy(policy, "    value: 30\n", "    value: 60\n")
+    raise_version(policy)
+
+    result = run_builder("build", "--policy-data", policy, "--out", out)
+
+    assert result.returncode == 0, result.stderr
+    en = json.loads((out / "chrome/_locales/en/messages.json").read_text("utf-8"))
+    assert "60 days" in en["content_on_body"]["message"]
+
+
+def test_wording_changes_need_no_version_bump(tmp_path):
+    """Only facts (policy.yaml) are versioned; UI wording ships with the code version."""
+    policy = copy_policy(tmp_path / "policy_data")
+    out = tmp_path / "dist"
+    assert run_builder("build", "--policy-data", policy, "--out", out).returncode == 0
+    path = policy / "strings/en/content.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("turn_off: Turn it off", "turn_off: Switch off")
+    )
+
+    result = run_builder("build", "--policy-data", policy, "--out", out)
+
+    assert result.returncode == 0, result.stderr
 
 
 def test_one_target_rebuild_keeps_the_other(tmp_path):
@@ -153,7 +242,8 @@ def test_diff_lists_each_changed_fact(tmp_path):
     new = copy_policy(tmp_path / "new")
     policy = new / "policy.yaml"
     text = policy.read_text("utf-8")
-    text = text.replace("policy_version: 1", "policy_version: 2")
+    version = policy_version()
+    text = text.replace(f"policy_version: {version}", f"policy_version: {version + 1}")
     text = text.replace("    value: 5\n", "    value: 6\n")
     policy.write_text(text, "utf-8")
     detection = new / "detection.yaml"
@@ -169,7 +259,7 @@ def test_diff_lists_each_changed_fact(tmp_path):
 
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert "changed policy_version: 1 -> 2" in lines
+    assert f"changed policy_version: {version} -> {version + 1}" in lines
     assert "changed fact.retention_on_years.value: 5 -> 6" in lines
     assert "changed detection.training_switch.labels.fr: + 'contribuer à améliorer claude'" in lines
     # The retention fact appears in the UI strings, so their new wording is listed too.
@@ -188,7 +278,8 @@ def test_diff_warns_when_version_was_not_raised(tmp_path):
     result = run_builder("diff", old, new)
 
     assert "changed fact.retention_off_days.value: 30 -> 60" in result.stdout
-    assert "warning: policy_version is 1 (was 1)" in result.stdout
+    version = policy_version()
+    assert f"warning: policy_version is {version} (was {version})" in result.stdout
 
 
 def test_diff_of_identical_folders_says_so(tmp_path):

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from builder_support import copy_policy, run_builder, snapshot
+from builder_support import copy_policy, policy_version, run_builder, snapshot
+
+VERSION = f"policy_version: {policy_version()}"
 
 
 def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -42,6 +44,14 @@ def strings_file_in_every_locale(name: str, content: str) -> Callable[[Path], No
     return edit
 
 
+def together(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        for one in edits:
+            one(root)
+
+    return edit
+
+
 # A French label the cases below replace with a pattern of their own.
 FR_LABEL = "- 'aider à améliorer claude'"
 
@@ -65,14 +75,14 @@ BAD_INPUTS = [
     ("missing-file", delete("detection.yaml"), "detection.yaml", "is missing"),
     (
         "yaml-syntax",
-        replace("policy.yaml", "policy_version: 1", "policy_version: [1"),
+        replace("policy.yaml", VERSION, "policy_version: [1"),
         "policy.yaml",
         "YAML error",
     ),
     ("empty-file", write("locales.yaml", "# nothing here\n\n"), "locales.yaml", "is empty"),
     (
         "wrong-type",
-        replace("policy.yaml", "policy_version: 1", 'policy_version: "one"'),
+        replace("policy.yaml", VERSION, 'policy_version: "one"'),
         "policy.yaml",
         "policy_version: expected a whole number",
     ),
@@ -109,6 +119,27 @@ BAD_INPUTS = [
         replace("policy.yaml", "value: 2025-10-08", "value: 2025-13-40"),
         "policy.yaml",
         "facts.deadline_extended_to.value: expected a date",
+    ),
+    (
+        "extension-before-deadline",
+        replace("policy.yaml", "value: 2025-10-08", "value: 2025-09-20"),
+        "policy.yaml",
+        "facts.deadline_extended_to.value: 2025-09-20 is before facts.decision_deadline.value",
+    ),
+    (
+        "deadline-before-announcement",
+        replace("policy.yaml", "value: 2025-09-28", "value: 2025-08-01"),
+        "policy.yaml",
+        "facts.decision_deadline.value: 2025-08-01 is before facts.announced.value",
+    ),
+    (
+        "extension-before-announcement-when-deadline-is-broken",
+        together(
+            replace("policy.yaml", "value: 2025-09-28", "value: soon"),
+            replace("policy.yaml", "value: 2025-10-08", "value: 2025-08-01"),
+        ),
+        "policy.yaml",
+        "facts.deadline_extended_to.value: 2025-08-01 is before facts.announced.value",
     ),
     (
         "invalid-url",
@@ -210,6 +241,12 @@ BAD_INPUTS = [
         "unknown placeholder {retention_days}",
     ),
     (
+        "list-pattern-without-both-sides",
+        replace("locales.yaml", "list_end: '{0} und {1}'", "list_end: 'und {1}'"),
+        "locales.yaml",
+        "locales.de.list_end: 'und {1}' is not a pattern like '{0} and {1}'",
+    ),
+    (
         "name-too-long-for-stores",
         replace("strings/es/manifest.yaml", "Privacy Guard para Claude", "Privacy Guard " * 8),
         "es/manifest.yaml",
@@ -250,7 +287,7 @@ def test_bad_input_is_refused_clearly(tmp_path, previous_build, breakage, file, 
 
 def test_check_reports_every_problem_at_once(tmp_path):
     policy = copy_policy(tmp_path / "policy_data")
-    replace("policy.yaml", "policy_version: 1", "policy_version: 0")(policy)
+    replace("policy.yaml", VERSION, "policy_version: 0")(policy)
     replace("policy.yaml", "value: 2025-09-28", "value: soon")(policy)
     delete("strings/de/manifest.yaml")(policy)
 
@@ -260,6 +297,31 @@ def test_check_reports_every_problem_at_once(tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 3, result.stderr
     assert "3 problems found" in result.stderr
+
+
+def test_dates_in_order_are_one_problem_per_mistake(tmp_path):
+    """A deadline extended to before the announcement is one mistake, reported once."""
+    policy = copy_policy(tmp_path / "policy_data")
+    replace("policy.yaml", "value: 2025-10-08", "value: 2025-08-01")(policy)
+
+    result = run_builder("check", "--policy-data", policy)
+
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].endswith(
+        "policy.yaml: facts.deadline_extended_to.value: 2025-08-01 is before "
+        "facts.decision_deadline.value (2025-09-28); the dates must come in the order "
+        "announced, decision_deadline, deadline_extended_to"
+    ), result.stderr
+
+
+def test_equal_dates_are_accepted(tmp_path):
+    """A deadline that was never extended may be written as extended to the same day."""
+    policy = copy_policy(tmp_path / "policy_data")
+    replace("policy.yaml", "value: 2025-10-08", "value: 2025-09-28")(policy)
+    result = run_builder("check", "--policy-data", policy)
+    assert result.returncode == 0, result.stderr
 
 
 def test_check_accepts_the_shipped_policy_data():

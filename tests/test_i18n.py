@@ -7,7 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from builder_support import REPO
+import yaml
+from builder_support import POLICY_DATA, REPO, copy_policy
+
+from builder.messages import render_template
+from builder.policy import load_policy
 
 EXTENSION = REPO / "extension"
 LOCALES = ["de", "en", "es", "fr", "ja", "zh_CN"]
@@ -92,3 +96,54 @@ def test_every_shipped_message_is_used(built):
     english = messages(built, "en")
     used = set().union(*used_keys().values())
     assert sorted(english.keys() - used) == []
+
+
+# A list fact and one item of it whose name appears in no other text.
+LIST_FACT_ITEMS = [
+    ("plans_affected", "Claude Max", "Max"),
+    ("plans_not_affected", "Claude Gov", "Gov"),
+]
+
+
+@pytest.mark.parametrize(("fact", "item", "word"), LIST_FACT_ITEMS)
+def test_text_stating_a_list_fact_follows_the_fact_in_every_language(tmp_path, fact, item, word):
+    """Drop one plan from the fact: no message in any language may still name it."""
+    policy = copy_policy(tmp_path / "policy_data")
+    data = yaml.safe_load((policy / "policy.yaml").read_text("utf-8"))
+    data["facts"][fact]["value"].remove(item)
+    (policy / "policy.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    naming = re.compile(rf"\b{word}\b")
+
+    shipped = load_policy(POLICY_DATA).messages
+    edited = load_policy(policy).messages
+
+    for locale in LOCALES:
+        # The shipped text must name the item, or removing it proves nothing.
+        assert [k for k, v in shipped[locale].items() if naming.search(v)], locale
+        still = {k: v for k, v in edited[locale].items() if naming.search(v)}
+        assert still == {}, f"{locale} still names {item} by hand"
+        assert edited[locale] != shipped[locale]
+
+
+@pytest.mark.parametrize(
+    ("locale", "three", "two"),
+    [
+        ("en", "A, B and C", "A and B"),
+        ("es", "A, B y C", "A y B"),
+        ("fr", "A, B et C", "A et B"),
+        ("de", "A, B und C", "A und B"),
+        ("ja", "A、B、C", "A、B"),
+        ("zh_CN", "A、B 和 C", "A 和 B"),
+    ],
+)
+def test_list_fact_is_joined_the_way_the_language_writes_lists(locale, three, two):
+    locale_data = load_policy(POLICY_DATA).locales[locale]
+
+    def render(items: list[str]) -> str:
+        text, _, errors = render_template("{plans}", {"plans": {"value": items}}, locale_data)
+        assert errors == []
+        return text
+
+    assert render(["A", "B", "C"]) == three
+    assert render(["A", "B"]) == two
+    assert render(["A"]) == "A"
