@@ -196,7 +196,11 @@
     return el("div", { className: "sources" }, el("strong", { text: msg("sources_label") }), " ", ...items);
   }
 
-  const PENDING_BUTTON = { popup: "button_accept", onboarding: "button_continue" };
+  // The button that saves a pending choice, by surface.
+  const PENDING_BUTTON = {
+    popup: () => msg("button_accept"),
+    onboarding: () => msg("button_continue"),
+  };
 
   const turnOffButton = (onTurnOff) => {
     const button = el("button", { type: "button", "data-action": "turn-off", text: msg("turn_off") });
@@ -208,7 +212,7 @@
   function calloutBox(state, locked, surface, onTurnOff) {
     const brand = el("div", { className: "brand", text: msg("brand") });
     const pending = PENDING_BUTTON[surface] && !locked;
-    const button = pending ? msg(PENDING_BUTTON[surface]) : "";
+    const button = pending ? PENDING_BUTTON[surface]() : "";
     const live = { role: "status", "aria-live": "polite" };
     if (state === "on") {
       return el(
@@ -223,15 +227,15 @@
         sourceLinks(),
       );
     }
-    let title = "off_title";
-    let body = locked ? "locked_body" : "off_body";
-    if (pending) [title, body] = ["pending_off_title", "pending_off_body"];
+    const title = pending ? msg("pending_off_title") : msg("off_title");
+    let body = pending ? msg("pending_off_body", button) : msg("off_body");
+    if (locked) body = msg("locked_body");
     return el(
       "div",
       { className: pending ? "box off pending" : "box off", ...live },
       brand,
-      el("div", { className: "title", text: msg(title) }),
-      el("p", { text: msg(body, button) }),
+      el("div", { className: "title", text: title }),
+      el("p", { text: body }),
     );
   }
 
