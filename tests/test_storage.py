@@ -198,7 +198,6 @@ def test_reset_everything_forgets_the_last_state(browser):
     options = browser.extension_page("options/options.html")
     expect(options.locator("#keepReceipts")).to_be_checked()
     options.click("#reset")
-    expect(options.locator("#confirm-text")).to_contain_text("last state")
     options.click("#reset-yes")
     expect(options.locator("#status")).not_to_have_text("")
 
@@ -207,6 +206,29 @@ def test_reset_everything_forgets_the_last_state(browser):
     expect(popup.locator("#receipts-empty")).to_be_visible()
     left = stored(browser)
     assert "last" not in left and not left.get("receipts"), left
+    # And it says so before it does it.
+    options.bring_to_front()
+    options.click("#reset")
+    expect(options.locator("#confirm-text")).to_contain_text("last state")
+
+
+def test_a_waiting_receipt_survives_the_service_worker_being_stopped(browser):
+    browser.driver.open(CHAT, NO_SWITCH)
+    world = content_script_world(browser.driver.page)
+    popup = browser.extension_page("popup/popup.html")
+    # From an extension page's session, the extension's own worker can be stopped.
+    devtools = popup.context.new_cdp_session(popup)
+    devtools.send("ServiceWorker.enable")
+    send_from_content_script(world, ["off"])
+    # Chrome stops idle workers; here it is stopped before the 1 s timer can fire.
+    devtools.send("ServiceWorker.stopAllWorkers")
+    expect(popup.locator("#status")).to_have_attribute("data-state", "off")
+    popup.wait_for_timeout(1500)
+    assert popup.locator("#receipts li").count() == 0
+    # The next message from a claude.ai page starts the worker, which writes it.
+    browser.driver.open(CHAT, NO_SWITCH)
+    expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
+    expect(popup.locator("#receipts li").first).to_contain_text("opted out")
 
 
 def test_data_from_an_older_version_is_migrated(tmp_path, profile):
