@@ -28,7 +28,7 @@ DYNAMIC = {
         for kind, values in {
             "state": ["on", "off", "unknown", "never"],
             "meaning": ["on", "off", "unknown"],
-            "surface": ["popup", "settings"],
+            "surface": ["popup", "settings", "onboarding"],
             "receipt_state": ["on", "off", "unknown"],
         }.items()
         for value in values

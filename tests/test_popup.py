@@ -140,27 +140,43 @@ def test_no_badge_on_other_sites(browser):
 
 
 def test_receipts_export_as_json_and_text(browser):
-    browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
-    browser.driver.click(SWITCH)
-    browser.driver.wait_for("return document.querySelector(\"[data-privacy-guard='off']\")")
+    # Settings changes count at once (no confirm step there); a receipt waits for the
+    # state to hold about a second.
+    browser.visit(SETTINGS_FIXTURE, "https://claude.ai/settings/data-privacy-controls")
     popup = browser.extension_page("popup/popup.html")
+    expect(popup.locator("#receipts li")).to_have_count(1)
+    browser.driver.page.bring_to_front()
+    browser.driver.click(SWITCH)
     expect(popup.locator("#receipts li")).to_have_count(2)
 
     with popup.expect_download() as download:
         popup.click("#export-json")
     exported = json.loads(Path(download.value.path()).read_text("utf-8"))
     receipts = exported["receipts"]
-    assert [r["state"] for r in receipts] == ["on", "off"]
-    assert {r["surface"] for r in receipts} == {"popup"}
-    assert all(r["path"] == "/new" and r["policyVersion"] == 1 for r in receipts)
+    assert [r["state"] for r in receipts] == ["off", "on"]
+    assert {r["surface"] for r in receipts} == {"settings"}
+    place = "/settings/data-privacy-controls"
+    assert all(r["path"] == place and r["policyVersion"] == 1 for r in receipts)
     # Only what the receipt needs: never chat titles or text.
-    assert set(receipts[0]) == {"time", "state", "surface", "locked", "policyVersion", "path"}
+    assert set(receipts[0]) == {
+        "time",
+        "state",
+        "surface",
+        "locked",
+        "confirmed",
+        "policyVersion",
+        "path",
+    }
+    # Says what a receipt is and is not.
+    assert "not proof of the setting on Anthropic's servers" in exported["about"]
 
     with popup.expect_download() as download:
         popup.click("#export-text")
     text = Path(download.value.path()).read_text("utf-8")
     assert text.startswith("Privacy Guard opt-out receipt\n")
-    assert len([line for line in text.splitlines() if "  policy 1  /new" in line]) == 2
+    assert len([line for line in text.splitlines() if f"  policy 1  {place}" in line]) == 2
+    assert "what the claude.ai page showed in this browser" in text
+    assert "not proof of the setting on Anthropic's servers" in text
 
 
 def test_clear_log_asks_first(browser):
@@ -174,9 +190,12 @@ def test_clear_log_asks_first(browser):
     assert len(receipts_in_popup(popup)) == 1
 
     popup.click("#clear")
+    # It says what it keeps, and keeps it.
+    expect(popup.locator("#confirm-text")).to_contain_text("last state seen")
     popup.click("#clear-yes")
     expect(popup.locator("#receipts li")).to_have_count(0)
     expect(popup.locator("#receipts-empty")).to_be_visible()
+    expect(popup.locator("#status")).to_have_attribute("data-state", "on")
 
 
 def test_receipts_survive_a_browser_restart(tmp_path, profile):

@@ -1,6 +1,6 @@
-// Background: turns what content scripts observe into the toolbar badge, the last known
-// state and the opt-out receipts. Nothing is kept in globals: Chrome stops the service
-// worker when idle, so every handler reads and writes storage.local.
+// Background: the only writer of storage. Turns what content scripts observe into the
+// toolbar badge, the last known state and the opt-out receipts, and carries out the
+// popup's and options page's "clear" and "reset". Every write goes through one queue.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const { store } = globalThis.PrivacyGuard;
@@ -10,6 +10,16 @@
   // service worker's previously imported scripts after an update (seen with Chromium 156
   // relaunching an unpacked build whose version changed).
   const POLICY_VERSION = Number(api.runtime.getManifest().version.split(".").pop());
+  const EXTENSION_ORIGIN = api.runtime.getURL("");
+  const SITE = "https://claude.ai/";
+
+  // A receipt is written only for a state a tab kept this long: a burst of flips (a page
+  // toggling a switch, a re-render) leaves one receipt, for the state it settled on.
+  const STABLE_MS = 1000;
+  // And at most this many receipts per tab per window, so that no page can push the
+  // genuine receipts out of the log. A state held back is written when the window allows.
+  const RATE_WINDOW_MS = 60_000;
+  const RATE_MAX = 3;
 
   const BADGES = {
     on: { text: "ON", color: "#b91c1c", title: "title_on" },
@@ -17,8 +27,17 @@
     unknown: { text: "?", color: "#6b7280", title: "title_unknown" },
     policy: { text: "!", color: "#b45309", title: "title_policy" },
   };
-  const STATES = new Set(["on", "off", "unknown"]);
-  const SURFACES = new Set(["popup", "settings"]);
+
+  // --- one writer ------------------------------------------------------------------------
+  // Handlers run one at a time, each reading storage, deciding and writing with one
+  // set(): without this, two tabs reporting at once read the same list and the second
+  // write drops the first one's receipt (1,200 changes kept 254 in the old build).
+  let queue = Promise.resolve();
+  function serial(task) {
+    const run = queue.then(task);
+    queue = run.catch((error) => console.error("Privacy Guard:", error));
+    return run;
+  }
 
   async function showBadge(tabId, kind) {
     const badge = BADGES[kind];
@@ -28,25 +47,17 @@
       api.action.setBadgeText({ ...target, text: badge ? badge.text : "" }),
       api.action.setTitle({ ...target, title }),
       badge ? api.action.setBadgeBackgroundColor({ ...target, color: badge.color }) : null,
-    ]);
+    ]).catch(() => {}); // the tab may have closed meanwhile
   }
 
   /** "!" until the user has seen the switch under the current policy version. */
-  async function policyPending() {
-    const { seenPolicyVersion } = await api.storage.local.get("seenPolicyVersion");
-    return typeof seenPolicyVersion === "number" && seenPolicyVersion < POLICY_VERSION;
-  }
+  const policyPending = (seen) => seen !== undefined && seen < POLICY_VERSION;
 
   // Every start of the worker (and onInstalled after an update) re-derives the "!" from
   // storage, so it survives the worker being stopped and restarted.
   async function refreshPolicyBadge() {
-    await showBadge(undefined, (await policyPending()) ? "policy" : undefined);
-  }
-
-  async function badgeFor(tabId) {
-    if (await policyPending()) return showBadge(tabId, "policy");
-    const { last } = await api.storage.local.get("last");
-    return showBadge(tabId, last?.state);
+    const { seenPolicyVersion } = await store.read("seenPolicyVersion");
+    await showBadge(undefined, policyPending(seenPolicyVersion) ? "policy" : undefined);
   }
 
   const dayOf = (iso) => iso.slice(0, 10);
@@ -63,60 +74,220 @@
     return (screen ? `${place}#${screen}` : place).slice(0, 100);
   }
 
-  /** Append a receipt for a change of state, or for the first observation of the day. */
-  async function recordReceipt(observation) {
-    const settings = await store.settings();
-    if (!settings.keepReceipts) return;
-    const list = await store.receipts();
-    const previous = list[list.length - 1];
-    const changed = !previous || previous.state !== observation.state;
-    const newDay = !previous || dayOf(previous.time) !== dayOf(observation.time);
-    if (!changed && !newDay) return;
-    list.push(observation);
-    await api.storage.local.set({ receipts: list.slice(-store.MAX_RECEIPTS) });
+  // --- receipts waiting to be stable -------------------------------------------------------
+  // `tabReceipts` (in storage, so a stopped service worker loses nothing): per tab, the
+  // observation waiting to become a receipt and when its last receipts were written.
+  function tabReceiptsOf(raw) {
+    const tabs = {};
+    if (typeof raw !== "object" || raw === null) return tabs;
+    for (const [tabId, entry] of Object.entries(raw)) {
+      if (typeof entry !== "object" || entry === null) continue;
+      const written = Array.isArray(entry.written) ? entry.written.filter(Number.isFinite) : [];
+      tabs[tabId] = { pending: store.observation(entry.pending), written };
+    }
+    return tabs;
   }
 
+  /** When a tab's waiting observation may become a receipt. */
+  function dueAt(entry) {
+    const stable = Date.parse(entry.pending.time) + STABLE_MS;
+    const recent = entry.written.slice(-RATE_MAX);
+    const open = recent.length < RATE_MAX ? 0 : recent[0] + RATE_WINDOW_MS;
+    return Math.max(stable, open);
+  }
+
+  /** Insert a receipt in time order if it says something new (a change, or a new day). */
+  function addReceipt(list, receipt) {
+    let at = list.length;
+    while (at > 0 && list[at - 1].time > receipt.time) at -= 1;
+    const previous = list[at - 1];
+    if (previous && previous.state === receipt.state && dayOf(previous.time) === dayOf(receipt.time)) {
+      return false;
+    }
+    list.splice(at, 0, receipt);
+    return true;
+  }
+
+  /**
+   * Turn waiting observations that are due into receipts. Returns the storage update
+   * (tabReceipts, and receipts if any were written); `raw` holds keepReceipts,
+   * tabReceipts and, if anything is due, receipts.
+   */
+  function commitDue(tabs, settings, receiptsRaw, now) {
+    const due = Object.values(tabs)
+      .filter((entry) => entry.pending && dueAt(entry) <= now)
+      .sort((a, b) => (a.pending.time < b.pending.time ? -1 : 1));
+    let receipts = null;
+    for (const entry of due) {
+      if (settings.keepReceipts) {
+        receipts ??= store.receiptList(receiptsRaw);
+        if (addReceipt(receipts, entry.pending)) entry.written.push(now);
+      }
+      entry.pending = null;
+    }
+    for (const [tabId, entry] of Object.entries(tabs)) {
+      entry.written = entry.written.filter((t) => t > now - RATE_WINDOW_MS);
+      if (!entry.pending && entry.written.length === 0) delete tabs[tabId];
+    }
+    const update = { tabReceipts: tabs };
+    if (receipts) update.receipts = receipts.slice(-store.MAX_RECEIPTS);
+    return update;
+  }
+
+  let timer = 0;
+  /** Wake up when the next waiting observation is due (storage keeps it if we are stopped). */
+  function schedule(tabs) {
+    clearTimeout(timer);
+    const next = Math.min(...Object.values(tabs).filter((e) => e.pending).map(dueAt));
+    if (Number.isFinite(next)) {
+      timer = setTimeout(() => serial(flush), Math.max(0, next - Date.now()) + 20);
+    }
+  }
+
+  async function readForCommit() {
+    const raw = await api.storage.local.get(["settings", "tabReceipts"]);
+    const tabs = tabReceiptsOf(raw.tabReceipts);
+    const anyDue = Object.values(tabs).some((e) => e.pending && dueAt(e) <= Date.now());
+    // The list is read (and re-validated) only when a receipt may be written.
+    const { receipts } = anyDue ? await api.storage.local.get("receipts") : {};
+    return { tabs, settings: store.settingsOf(raw.settings), receiptsRaw: receipts };
+  }
+
+  async function flush() {
+    const { tabs, settings, receiptsRaw } = await readForCommit();
+    const before = JSON.stringify(tabs);
+    const update = commitDue(tabs, settings, receiptsRaw, Date.now());
+    // Most calls (a hello, a timer after a burst) have nothing to write.
+    if (update.receipts || JSON.stringify(update.tabReceipts) !== before) {
+      await api.storage.local.set(update);
+    }
+    schedule(update.tabReceipts);
+  }
+
+  // --- messages from content scripts --------------------------------------------------------
   async function observed(message, tabId) {
-    const state = STATES.has(message.state) ? message.state : "unknown";
+    const now = Date.now();
+    const state = store.STATES.includes(message.state) ? message.state : "unknown";
+    const surface = store.SURFACES.includes(message.surface) ? message.surface : "settings";
     const observation = {
-      time: new Date().toISOString(),
+      time: new Date(now).toISOString(),
       state,
-      surface: SURFACES.has(message.surface) ? message.surface : "settings",
+      surface,
       locked: message.locked === true,
+      // The popup and onboarding report only after Accept/Continue was pressed.
+      confirmed: surface !== "settings" && message.confirmed === true,
       policyVersion: POLICY_VERSION,
       path: placeOf(message.path),
     };
-    const update = { last: observation };
+    const { tabs, settings, receiptsRaw } = await readForCommit();
+    const entry = (tabs[tabId] ??= { pending: null, written: [] });
+    // A newer observation replaces the waiting one: only a settled state is a receipt.
+    entry.pending = settings.keepReceipts ? observation : null;
+    const update = commitDue(tabs, settings, receiptsRaw, now);
+    update.last = observation;
     // Seeing the switch (on or off) under this policy version clears the "!".
     if (state !== "unknown") update.seenPolicyVersion = POLICY_VERSION;
-    await api.storage.local.set(update);
-    await recordReceipt(observation);
+    await api.storage.local.set(update); // last, the receipts and the waiting entry at once
+    schedule(update.tabReceipts);
     await refreshPolicyBadge();
     await showBadge(tabId, state);
   }
 
-  api.runtime.onMessage.addListener((message, sender) => {
+  async function hello(tabId) {
+    await flush();
+    const { last, seenPolicyVersion } = await store.read(["last", "seenPolicyVersion"]);
+    await showBadge(tabId, policyPending(seenPolicyVersion) ? "policy" : last?.state);
+  }
+
+  // --- commands from the extension's own pages ------------------------------------------------
+  async function clearReceipts() {
+    const { tabs } = await readForCommit();
+    for (const entry of Object.values(tabs)) entry.pending = null;
+    // Keeps the last state seen and the options, as the confirm step says.
+    await api.storage.local.set({ receipts: [], tabReceipts: tabs });
+  }
+
+  async function resetEverything() {
+    await api.storage.local.remove(["settings", "receipts", "last", "tabReceipts"]);
+    // As after a fresh install: nothing to compare a later policy version with.
+    await api.storage.local.set({ schemaVersion: store.SCHEMA_VERSION, seenPolicyVersion: POLICY_VERSION });
+    await refreshPolicyBadge();
+  }
+
+  async function saveSettings(message) {
+    await api.storage.local.set({ settings: store.settingsOf(message.settings) });
+  }
+
+  // The newest observation from each tab that is still waiting in the queue.
+  const newest = new Map();
+  let observations = 0;
+
+  const COMMANDS = {
+    "privacy-guard/clear-receipts": clearReceipts,
+    "privacy-guard/reset": resetEverything,
+    "privacy-guard/save-settings": saveSettings,
+  };
+
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!message || sender.id !== api.runtime.id) return undefined;
+    const fromPage = String(sender.url ?? "").startsWith(EXTENSION_ORIGIN);
+    const command = COMMANDS[message.type];
+    if (fromPage && command) {
+      serial(() => command(message)).then(
+        () => sendResponse({ ok: true }),
+        (error) => sendResponse({ ok: false, error: String(error) }),
+      );
+      return true; // answers asynchronously
+    }
     const tabId = sender.tab?.id;
-    if (!message || tabId === undefined || sender.id !== api.runtime.id) return;
-    if (message.type === "privacy-guard/observed") observed(message, tabId);
-    else if (message.type === "privacy-guard/hello") badgeFor(tabId);
+    if (fromPage || tabId === undefined || !String(sender.url ?? "").startsWith(SITE)) return undefined;
+    if (message.type === "privacy-guard/observed") {
+      const mine = ++observations;
+      newest.set(tabId, mine);
+      serial(() => {
+        // Superseded by a newer report from the same tab, still in the queue: it would
+        // only set the badge, `last` and the waiting receipt that the newer one replaces.
+        if (newest.get(tabId) !== mine) return undefined;
+        newest.delete(tabId);
+        return observed(message, tabId);
+      });
+    }
+    else if (message.type === "privacy-guard/hello") serial(() => hello(tabId));
+    return undefined;
   });
 
-  // A tab that starts loading a new page loses its badge; a claude.ai page says hello
-  // again from its content script and gets it back.
+  // The browser itself resets a tab's badge when the tab loads another document; in-app
+  // navigation (history.pushState, hash changes), which Chromium also reports as
+  // "loading", keeps it. A URL is only visible to us on claude.ai (no "tabs" permission),
+  // so a visible URL elsewhere means the tab left.
   api.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === "loading") showBadge(tabId, undefined);
+    if (change.url && !change.url.startsWith(SITE)) showBadge(tabId, undefined);
   });
 
-  refreshPolicyBadge();
-  api.runtime.onInstalled.addListener(async () => {
+  // --- install, update, start --------------------------------------------------------------
+  /** Rewrite stored data in the current schema: malformed entries dropped, fields added. */
+  async function migrate() {
+    const raw = await api.storage.local.get(null);
+    const data = store.normalise(raw);
+    const update = { schemaVersion: data.schemaVersion, receipts: data.receipts };
+    if (raw.settings !== undefined) update.settings = data.settings;
+    if (data.last) update.last = data.last;
     // Decided by storage, not by `reason`: Chromium reports "install" when it relaunches
     // an unpacked build whose version changed, although storage (and the receipts) stayed.
-    const { seenPolicyVersion } = await api.storage.local.get("seenPolicyVersion");
-    if (typeof seenPolicyVersion !== "number") {
-      // A fresh install: nothing to compare with yet.
-      await api.storage.local.set({ seenPolicyVersion: POLICY_VERSION });
-    }
-    await refreshPolicyBadge();
+    // Without a seen version this is a fresh install: nothing to compare with yet.
+    update.seenPolicyVersion = data.seenPolicyVersion ?? POLICY_VERSION;
+    update.tabReceipts = tabReceiptsOf(raw.tabReceipts);
+    await api.storage.local.set(update);
+    const known = new Set([...Object.keys(update), "settings", "last"]);
+    const stale = Object.keys(raw).filter((key) => !known.has(key) || (key === "last" && !data.last));
+    if (stale.length) await api.storage.local.remove(stale);
+  }
+
+  api.runtime.onInstalled.addListener(() => {
+    serial(migrate).then(() => serial(flush));
+    serial(refreshPolicyBadge);
   });
+  // A worker stopped while an observation waited commits it now.
+  serial(flush);
+  serial(refreshPolicyBadge);
 })();

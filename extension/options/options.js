@@ -1,6 +1,6 @@
-// The options page: which warnings to show, whether to keep receipts, and a reset.
+// The options page: which warnings to show, whether to keep receipts, and a reset that
+// forgets everything observed. Changes are made by the background (the only writer).
 (() => {
-  const api = globalThis.browser ?? globalThis.chrome;
   const { store, i18n } = globalThis.PrivacyGuard;
   const $ = (id) => document.getElementById(id);
   const KEYS = Object.keys(store.DEFAULT_SETTINGS);
@@ -12,7 +12,7 @@
 
   async function save() {
     const settings = Object.fromEntries(KEYS.map((key) => [key, $(key).checked]));
-    await api.storage.local.set({ settings });
+    await store.command("save-settings", { settings });
     $("status").textContent = i18n.message("options_saved");
   }
 
@@ -24,7 +24,7 @@
     yes: $("reset-yes"),
     no: $("reset-no"),
     onYes: async () => {
-      await api.storage.local.remove(["settings", "receipts"]);
+      await store.command("reset");
       await load();
       $("status").textContent = i18n.message("options_reset_done");
     },

@@ -44,7 +44,8 @@
       .reverse()
       .map((r) => {
         const li = document.createElement("li");
-        li.textContent = `${i18n.dateTime(r.time)}: ${msg(`receipt_state_${r.state}`)}, ${msg(`surface_${r.surface}`)}`;
+        const confirmed = r.confirmed ? `, ${msg("receipt_confirmed")}` : "";
+        li.textContent = `${i18n.dateTime(r.time)}: ${msg(`receipt_state_${r.state}`)}, ${msg(`surface_${r.surface}`)}${confirmed}`;
         return li;
       });
     $("receipts").replaceChildren(...items);
@@ -54,12 +55,14 @@
     const lines = [
       msg("receipt_title"),
       msg("receipt_intro"),
+      msg("receipts_limits"),
       `Privacy Guard ${data.version}, policy version ${data.policyVersion}`,
       `${new Date().toISOString()}`,
       "",
-      ...list.map(
-        (r) => `${r.time}  ${r.state.padEnd(7)}  ${r.surface.padEnd(8)}  policy ${r.policyVersion}  ${r.path}`,
-      ),
+      ...list.map((r) => {
+        const confirmed = r.confirmed ? "confirmed" : "-";
+        return `${r.time}  ${r.state.padEnd(7)}  ${r.surface.padEnd(10)}  ${confirmed.padEnd(9)}  policy ${r.policyVersion}  ${r.path}`;
+      }),
     ];
     return `${lines.join("\n")}\n`;
   }
@@ -76,11 +79,18 @@
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
+  // Storage changes arrive in bursts; an older render that finishes late must not
+  // overwrite a newer one.
+  let renders = 0;
   async function render() {
-    const { last, seenPolicyVersion } = await api.storage.local.get(["last", "seenPolicyVersion"]);
-    const policyChanged = typeof seenPolicyVersion === "number" && seenPolicyVersion < data.policyVersion;
+    const mine = ++renders;
+    // The same validated reader as the background: a malformed entry is left out, and
+    // the rest still shows.
+    const { last, seenPolicyVersion, receipts } = await store.read(["last", "seenPolicyVersion", "receipts"]);
+    if (mine !== renders) return;
+    const policyChanged = seenPolicyVersion !== undefined && seenPolicyVersion < data.policyVersion;
     renderStatus(last, policyChanged);
-    renderReceipts(await store.receipts());
+    renderReceipts(receipts);
   }
 
   function openTab(url) {
@@ -103,7 +113,12 @@
   });
   $("export-json").addEventListener("click", async () => {
     const receipts = await store.receipts();
-    const body = { extension: "Privacy Guard for Claude", version: data.version, receipts };
+    const body = {
+      extension: "Privacy Guard for Claude",
+      version: data.version,
+      about: `${msg("receipt_intro")} ${msg("receipts_limits")}`,
+      receipts,
+    };
     download("privacy-guard-receipts.json", "application/json", `${JSON.stringify(body, null, 2)}\n`);
   });
   $("export-text").addEventListener("click", async () => {
@@ -114,7 +129,7 @@
     box: $("confirm"),
     yes: $("clear-yes"),
     no: $("clear-no"),
-    onYes: () => api.storage.local.remove("receipts"),
+    onYes: () => store.command("clear-receipts"),
   });
   api.storage.onChanged.addListener((changes, area) => {
     if (area === "local") render();
