@@ -17,6 +17,10 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 POPUP_FIXTURE = FIXTURES / "popup_en_native_on.html"
+# A switch that is on where a flip counts at once (the consent popup's counts only once
+# "Accept" is pressed): the 2026 Privacy overlay.
+ON_FIXTURE = FIXTURES / "settings_2026_en_cds.html"
+ON_URL = "https://claude.ai/new#settings/data-privacy-controls"
 SETTINGS_FIXTURE = FIXTURES / "settings_2025_en_off.html"
 SWITCH = "[data-fixture-expect]"
 MARKED = "return !!document.querySelector('[data-privacy-guard]')"
@@ -103,13 +107,13 @@ def receipts_in_popup(page) -> list[str]:
 
 
 def test_badge_popup_and_receipts_follow_the_switch(browser):
-    browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
+    browser.visit(ON_FIXTURE, ON_URL)
     wait_for_badge(browser, "ON")
 
     popup = browser.extension_page("popup/popup.html")
     expect(popup.locator("#status")).to_have_attribute("data-state", "on")
     expect(popup.locator("#state")).to_have_text("AI training is ON")
-    expect(popup.locator("#seen")).to_contain_text("on the consent popup")
+    expect(popup.locator("#seen")).to_contain_text("in Privacy settings")
     expect(popup.locator("#meaning")).to_contain_text("5 years")
     expect(popup.locator("#receipts li")).to_have_count(1)
 
@@ -133,7 +137,7 @@ def test_badge_is_unknown_when_the_switch_cannot_be_found(browser):
 
 
 def test_no_badge_on_other_sites(browser):
-    browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
+    browser.visit(ON_FIXTURE, ON_URL)
     wait_for_badge(browser, "ON")
     browser.driver.open("https://example.com/new", FIXTURES / "not_claude_host.html")
     wait_for_badge(browser, "")
@@ -180,7 +184,7 @@ def test_receipts_export_as_json_and_text(browser):
 
 
 def test_clear_log_asks_first(browser):
-    browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
+    browser.visit(ON_FIXTURE, ON_URL)
     popup = browser.extension_page("popup/popup.html")
     expect(popup.locator("#receipts li")).to_have_count(1)
 
@@ -202,7 +206,7 @@ def test_receipts_survive_a_browser_restart(tmp_path, profile):
     extension = build(1, tmp_path / "dist")
     first = Browser(extension, profile)
     try:
-        first.visit(POPUP_FIXTURE, "https://claude.ai/new")
+        first.visit(ON_FIXTURE, ON_URL)
         wait_for_badge(first, "ON")
     finally:
         first.close()
@@ -250,7 +254,7 @@ def test_options_turn_warnings_and_receipts_off_and_reset(browser):
     options.uncheck("#keepReceipts")
     expect(options.locator("#status")).not_to_have_text("")
 
-    browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
+    browser.visit(ON_FIXTURE, ON_URL)
     # Still recognised and reported, but no warnings on the popup, and nothing logged.
     wait_for_badge(browser, "ON")
     assert (
@@ -271,7 +275,7 @@ def test_options_turn_warnings_and_receipts_off_and_reset(browser):
 
 
 def test_popup_and_options_work_by_keyboard(browser):
-    browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
+    browser.visit(ON_FIXTURE, ON_URL)
     popup = browser.extension_page("popup/popup.html")
     expect(popup.locator("#receipts li")).to_have_count(1)
     for _ in range(30):
@@ -289,7 +293,7 @@ def test_popup_and_options_work_by_keyboard(browser):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["popup/popup.html", "options/options.html"])
 def test_extension_pages_have_no_serious_accessibility_violations(browser, path, scheme):
-    browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
+    browser.visit(ON_FIXTURE, ON_URL)
     page = browser.extension_page(path)
     page.emulate_media(color_scheme=scheme)
     assert serious_violations(page) == []

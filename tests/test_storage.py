@@ -10,7 +10,8 @@ import test_popup
 from playwright.sync_api import expect
 from test_popup import (
     FIXTURES,
-    POPUP_FIXTURE,
+    ON_FIXTURE,
+    ON_URL,
     SETTINGS_FIXTURE,
     Browser,
     build,
@@ -180,7 +181,7 @@ def test_a_switch_flipped_every_second_cannot_flood_the_log(browser):
 
 
 def test_in_app_navigation_keeps_the_badge(browser):
-    browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
+    browser.visit(ON_FIXTURE, ON_URL)
     wait_for_badge(browser, "ON")
     browser.driver.evaluate("history.pushState({}, '', '/chat/0b4c7f6e')")
     browser.driver.page.wait_for_timeout(300)
@@ -193,7 +194,7 @@ def test_in_app_navigation_keeps_the_badge(browser):
 
 
 def test_reset_everything_forgets_the_last_state(browser):
-    browser.visit(POPUP_FIXTURE, "https://claude.ai/new")
+    browser.visit(ON_FIXTURE, ON_URL)
     wait_for_badge(browser, "ON")
     options = browser.extension_page("options/options.html")
     expect(options.locator("#keepReceipts")).to_be_checked()
