@@ -249,13 +249,15 @@ def test_options_turn_warnings_and_receipts_off_and_reset(browser):
     options = browser.extension_page("options/options.html")
     # The boxes are filled in from storage after the page loads: wait for that first.
     expect(options.locator("#warnOnPopup")).to_be_checked()
+    expect(options.locator("#warnOnSettings")).to_be_checked()
     expect(options.locator("#keepReceipts")).to_be_checked()
     options.uncheck("#warnOnPopup")
+    options.uncheck("#warnOnSettings")
     options.uncheck("#keepReceipts")
     expect(options.locator("#status")).not_to_have_text("")
 
     browser.visit(ON_FIXTURE, ON_URL)
-    # Still recognised and reported, but no warnings on the popup, and nothing logged.
+    # Still recognised and reported, but no warnings, and nothing logged.
     wait_for_badge(browser, "ON")
     assert (
         browser.driver.evaluate(

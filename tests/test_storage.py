@@ -111,7 +111,15 @@ def test_malformed_stored_entries_are_dropped_and_receipts_go_on(browser):
         good_newer,
         None,
     ]
-    browser.driver.context.service_workers[0].evaluate(
+    worker = browser.driver.context.service_workers[0]
+    # The install-time migration rewrites storage: let it finish before planting entries.
+    for _ in range(50):
+        if worker.evaluate(
+            "async () => (await chrome.storage.local.get('schemaVersion')).schemaVersion"
+        ):
+            break
+        browser.driver.page.wait_for_timeout(100)
+    worker.evaluate(
         "(receipts) => chrome.storage.local.set({receipts, last: {state: 'on'}})", receipts
     )
 
