@@ -43,9 +43,6 @@
 
   const STYLE = `
     :host { all: initial; display: block; pointer-events: auto; }
-    :host([data-privacy-guard-ui="notice"]) {
-      position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 380px;
-    }
     .box {
       --bg: #fff7ed; --fg: #431407; --edge: #ea580c; --link: #9a3412;
       --btn-bg: #c2410c; --btn-fg: #fff;
@@ -124,6 +121,8 @@
     "max-height": "none",
     overflow: "visible",
   };
+  // Hosts pinned to the window's corner rather than placed in the page's flow.
+  const FLOATING = new Set(["notice", "updated"]);
   const NOTICE_STYLE = {
     position: "fixed",
     right: "16px",
@@ -142,7 +141,7 @@
   function createHost(kind) {
     const host = document.createElement("div");
     host.setAttribute("data-privacy-guard-ui", kind);
-    const style = kind === "notice" ? { ...HOST_STYLE, ...NOTICE_STYLE } : HOST_STYLE;
+    const style = FLOATING.has(kind) ? { ...HOST_STYLE, ...NOTICE_STYLE } : HOST_STYLE;
     for (const [name, value] of Object.entries(style)) {
       host.style.setProperty(name, value, "important");
     }
@@ -309,10 +308,6 @@
   /** Left by a script whose extension was updated or removed: claims no state at all. */
   function updatedNote(container) {
     const { host, frame, applyScheme, remove } = createHost("updated");
-    host.style.setProperty("position", "fixed", "important");
-    for (const [name, value] of Object.entries(NOTICE_STYLE)) {
-      host.style.setProperty(name, value, "important");
-    }
     container.append(host);
     applyScheme();
     frame.append(noticeBox(msg("updated_note"), dismissButton(remove)));

@@ -42,11 +42,11 @@
   const MAX_CLIP_DEPTH = 30;
   // Elements whose boundaries do not separate words: "Claudeの<wbr>改善に" is one phrase,
   // "<b>Help</b> improve" reads as written. Every other element separates what it holds.
-  const INLINE = new Set(
-    "A ABBR B BDI BDO CITE CODE DATA DFN EM FONT I KBD LABEL MARK Q S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR WBR".split(
-      " ",
-    ),
-  );
+  const INLINE = new Set([
+    "A", "ABBR", "B", "BDI", "BDO", "CITE", "CODE", "DATA", "DFN", "EM", "FONT", "I", "KBD",
+    "LABEL", "MARK", "Q", "S", "SAMP", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U",
+    "VAR", "WBR",
+  ]); // prettier-ignore
   const SKIPPED = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT"]);
 
   const clip = (text) => (text ?? "").slice(0, MAX_LABEL_TEXT);
@@ -304,9 +304,11 @@
     );
   }
 
+  const says = (button, patterns) => matchesAny(patterns, normalize(textOf(button)));
+
   function buttonIn(container, patterns) {
     for (const button of container.querySelectorAll('button,[role="button"]')) {
-      if (matchesAny(patterns, normalize(textOf(button)))) return button;
+      if (says(button, patterns)) return button;
     }
     return null;
   }
@@ -323,8 +325,7 @@
 
   /** True when `button` saves the choice on a surface of this kind. */
   function isConfirmButton(button, kind) {
-    const patterns = kind === "onboarding" ? continueButtons : acceptButtons;
-    return matchesAny(patterns, normalize(textOf(button)));
+    return says(button, kind === "onboarding" ? continueButtons : acceptButtons);
   }
 
   /**

@@ -37,7 +37,7 @@
   // "Turn it off" sends one click, then waits for the switch to change or this long.
   const TURN_OFF_SETTLE_MS = 3000;
 
-  /** switch element -> { state, locked, surface, by, callout, warning, observer } */
+  /** switch element -> { state, locked, surface, callout, warning, turnOffUntil, observer } */
   const tracked = new Map();
   const timers = new Set();
   const listeners = [];
@@ -56,6 +56,11 @@
   let lastUrl = location.href;
   // The user's options; shown until storage answers, so a warning is never late.
   let settings = { ...store.DEFAULT_SETTINGS };
+
+  /** On a page whose URL is the Privacy settings or the onboarding step. */
+  const onSurfaceUrl = () => detect.isSettingsUrl() || detect.isOnboardingUrl();
+  /** That, or the Privacy screen showing in an overlay opened with no URL change. */
+  const surfaceShows = () => onSurfaceUrl() || Boolean(detect.privacyScreen());
 
   const warns = (surface) =>
     surface === "settings" ? settings.warnOnSettings : settings.warnOnPopup;
@@ -130,8 +135,7 @@
   function consider(el) {
     if (tracked.has(el)) return refresh(el);
     if (rejected.has(el) || unsure.has(el) || !el.isConnected) return undefined;
-    const by = detect.identify(el);
-    if (by) track(el, by);
+    if (detect.identify(el)) track(el);
     else setAside(el);
     return undefined;
   }
@@ -143,8 +147,7 @@
    * aside at once.
    */
   function setAside(el) {
-    const onSurface = detect.isSettingsUrl() || detect.isOnboardingUrl() || el.closest(detect.DIALOG);
-    if (!onSurface) {
+    if (!onSurfaceUrl() && !el.closest(detect.DIALOG)) {
       rejected.add(el);
       return;
     }
@@ -158,10 +161,9 @@
         unsure.delete(el);
         continue;
       }
-      const by = detect.identify(el);
-      if (by) {
+      if (detect.identify(el)) {
         unsure.delete(el);
-        track(el, by);
+        track(el);
       } else if (looksLeft > 1) {
         unsure.set(el, looksLeft - 1);
       } else {
@@ -172,12 +174,11 @@
     if (!unsure.size) recheckTimer = stopTimer(recheckTimer);
   }
 
-  function track(el, by) {
+  function track(el) {
     const entry = {
       state: null,
       locked: false,
       surface: detect.reportedSurface(detect.surfaceOf(el)),
-      by,
       callout: null,
       warning: null,
       turnOffUntil: 0,
@@ -296,8 +297,7 @@
 
   /** Every switch on a surface page; elsewhere, those in dialogs and panels. */
   function scan(root = document) {
-    const wide = detect.isSettingsUrl() || detect.isOnboardingUrl() || detect.privacyScreen();
-    const selector = wide ? detect.SWITCH : WATCHED;
+    const selector = surfaceShows() ? detect.SWITCH : WATCHED;
     if (root !== document && root.matches(selector)) consider(root);
     for (const el of root.querySelectorAll(selector)) consider(el);
   }
@@ -324,21 +324,24 @@
 
   /**
    * While the Privacy settings or the onboarding step show, scan them; once the time is
-   * up with no switch, say so. The scan goes on (slowly) while the surface shows, so a
-   * switch that comes back after another dialog closed is found again.
+   * up with no switch, say so. The watch goes on while the surface shows, scanning again
+   * whenever no switch is tracked, so a switch that comes back after another dialog
+   * closed is found again.
    */
   function watchSurfaces() {
     if (surfaceScan) return;
     let deadline = performance.now() + data.detection.notFoundAfterMs;
     let warned = false;
     const tick = guarded("surface scan", () => {
-      if (!detect.isSettingsUrl() && !detect.isOnboardingUrl() && !detect.privacyScreen()) {
+      if (!surfaceShows()) {
         surfaceScan = stopTimer(surfaceScan);
         clearNotFound();
         noticeDismissed = false;
         return;
       }
-      scan();
+      // While the switch is tracked there is nothing to look for: no whole-document scan
+      // four times a second over a long chat behind the overlay.
+      if (!tracked.size) scan();
       if (tracked.size) {
         clearNotFound();
         deadline = performance.now() + data.detection.notFoundAfterMs;

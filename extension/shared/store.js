@@ -79,7 +79,6 @@
 
   const settings = async () => (await read("settings")).settings;
   const receipts = async () => (await read("receipts")).receipts;
-  const last = async () => (await read("last")).last;
 
   /** Ask the background, the only writer, to change storage; resolves when it is done. */
   async function command(type, extra = {}) {
@@ -100,7 +99,6 @@
     read,
     settings,
     receipts,
-    last,
     command,
   };
 })();
