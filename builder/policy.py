@@ -81,22 +81,24 @@ POLICY_FILE = Record(
 # UI languages (claude-ui-facts.md §0.3: en, fr, de, es-419/es-ES, pt-BR, it, ja, ko,
 # hi, id; regional variants share one code) and zh, used only by the help centre.
 PAGE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "ja", "ko", "hi", "id", "zh")
-PATTERNS_BY_LANGUAGE = MapOf(
-    ListOf(Pattern(), unique=True),
-    allowed_keys=PAGE_LANGUAGES,
-    key_regex=r"[a-z]{2}",
-    key_hint="a two-letter language code",
-)
+
+
+def _by_language(value: Shape) -> MapOf:
+    """A mapping from a page language (two letters, one of PAGE_LANGUAGES) to `value`."""
+    return MapOf(
+        value,
+        allowed_keys=PAGE_LANGUAGES,
+        key_regex=r"[a-z]{2}",
+        key_hint="a two-letter language code",
+    )
+
+
+PATTERNS = ListOf(Pattern(), unique=True)
+PATTERNS_BY_LANGUAGE = _by_language(PATTERNS)
 # Where each language's wording comes from: "C: …", "C-: …" or "inferred: <reasoning>".
-EVIDENCE_BY_LANGUAGE = MapOf(
-    Text(max_len=400),
-    allowed_keys=PAGE_LANGUAGES,
-    key_regex=r"[a-z]{2}",
-    key_hint="a two-letter language code",
-)
+EVIDENCE_BY_LANGUAGE = _by_language(Text(max_len=400))
 SELECTOR = Selector()
 SELECTORS = ListOf(SELECTOR, unique=True)
-PATTERNS = ListOf(Pattern(), unique=True)
 SOURCE_IDS = ListOf(Text(max_len=80), unique=True)
 # Blocks of detection.yaml that name sources and per-language wording.
 SOURCED_BLOCKS = ("training_switch", "consent_popup", "onboarding", "privacy_settings")
