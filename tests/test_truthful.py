@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import start_driver
 from test_detection import MARK, MARKS_AS_EXPECTED, READY, SWITCH_STATE, UI_KINDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -106,24 +107,30 @@ def test_turn_it_off_twice_on_a_slow_switch_leaves_it_off(driver):
     assert driver.evaluate(UI_KINDS) == ["callout"]
 
 
-def test_after_an_update_open_tabs_show_no_stale_state(driver):
+def test_after_an_update_open_tabs_show_no_stale_state(browser_name, dist_dir):
     """Updated under an open tab: no duplicate callouts, and nothing that no longer holds.
 
     Either a fresh copy of the script runs in the tab (its marks follow the switch) or
-    the old copy stood down and left only the neutral "reload this tab" note.
+    the old copy stood down and left only the neutral "reload this tab" note. A browser of
+    its own: after an in-place reload, Chromium under automation injects no content script
+    into pages opened later, which would spoil the shared session for the tests after.
     """
-    open_page(driver, SETTINGS_2026)
-    driver.reload_extension()
-    driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 1500))")
-    assert driver.evaluate(UI_KINDS) in (["callout"], ["updated"])
+    driver = start_driver(browser_name, dist_dir)
+    try:
+        open_page(driver, SETTINGS_2026)
+        driver.reload_extension()
+        driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 1500))")
+        assert driver.evaluate(UI_KINDS) in (["callout"], ["updated"])
 
-    driver.click("[data-fixture-expect]")
-    driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 1000))")
-    kinds = driver.evaluate(UI_KINDS)
-    if kinds == ["callout"]:
-        assert driver.evaluate(MARK) == driver.evaluate(SWITCH_STATE) == "off"
-    else:
-        assert kinds == ["updated"]
-        marks = "return document.querySelectorAll('[data-privacy-guard]').length"
-        assert driver.evaluate(marks) == 0
-    assert driver.extension_errors() == []
+        driver.click("[data-fixture-expect]")
+        driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 1000))")
+        kinds = driver.evaluate(UI_KINDS)
+        if kinds == ["callout"]:
+            assert driver.evaluate(MARK) == driver.evaluate(SWITCH_STATE) == "off"
+        else:
+            assert kinds == ["updated"]
+            marks = "return document.querySelectorAll('[data-privacy-guard]').length"
+            assert driver.evaluate(marks) == 0
+        assert driver.extension_errors() == []
+    finally:
+        driver.close()
