@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 import test_popup
 from playwright.sync_api import expect
 from test_popup import (
@@ -29,18 +27,9 @@ BADGES_BY_TAB = """async () => {
 }"""
 
 
-@pytest.fixture
-def profile(tmp_path: Path) -> Path:
-    folder = tmp_path / "profile"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def browser(tmp_path: Path, profile: Path):
-    instance = Browser(build(1, tmp_path / "dist"), profile)
-    yield instance
-    instance.close()
+# The popup tests' fixtures: a fresh profile and a Chromium with the real build, per test.
+profile = test_popup.profile
+browser = test_popup.browser
 
 
 def stored(browser) -> dict:
