@@ -58,8 +58,8 @@ def build(policy_version: int, out: Path) -> Path:
 class Browser:
     """A Chromium session plus helpers to reach the extension's own pages."""
 
-    def __init__(self, extension: Path, profile: Path):
-        self.driver = ChromiumDriver(extension, profile)
+    def __init__(self, extension: Path, profile: Path, **driver_options):
+        self.driver = ChromiumDriver(extension, profile, **driver_options)
         self.extension_id = self.driver.worker.url.split("/")[2]
 
     def visit(self, fixture: Path, url: str) -> None:

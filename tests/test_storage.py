@@ -177,6 +177,26 @@ def test_a_switch_flipped_every_second_cannot_flood_the_log(browser):
     assert 1 <= len(receipts) <= 3, [r["state"] for r in receipts]
 
 
+def test_a_back_forward_cache_restore_gets_the_badge_back(tmp_path, profile):
+    """Back to a claude.ai page kept in the back/forward cache: its badge comes back."""
+    restored = Browser(build(1, tmp_path / "dist"), profile, back_forward_cache=True)
+    try:
+        restored.visit(ON_FIXTURE, ON_URL)
+        wait_for_badge(restored, "ON")
+        restored.driver.evaluate("window.__sameDocument = true;")
+        restored.driver.routes.serve("https://example.com/new", FIXTURES / "not_claude_host.html")
+        restored.driver.page.goto("https://example.com/new")
+        wait_for_badge(restored, "")
+        # A restore fires no load event: wait for the navigation to commit only.
+        restored.driver.page.go_back(wait_until="commit")
+        assert restored.driver.evaluate("return window.__sameDocument === true"), (
+            "the page was loaded again, not restored from the back/forward cache"
+        )
+        wait_for_badge(restored, "ON")
+    finally:
+        restored.close()
+
+
 def test_in_app_navigation_keeps_the_badge(browser):
     browser.visit(ON_FIXTURE, ON_URL)
     wait_for_badge(browser, "ON")

@@ -22,7 +22,9 @@ class ChromiumDriver(Driver):
 
     name = "chromium"
 
-    def __init__(self, extension_dir: Path, profile: Path | None = None):
+    def __init__(
+        self, extension_dir: Path, profile: Path | None = None, back_forward_cache: bool = False
+    ):
         # A given profile folder outlives the driver (restart and update tests reuse it).
         self._profile = tempfile.TemporaryDirectory(prefix="pg-chromium-")
         self.profile = profile or Path(self._profile.name)
@@ -47,6 +49,11 @@ class ChromiumDriver(Driver):
                     "--no-first-run",
                     "--disable-sync",
                 ],
+                # Playwright turns the back/forward cache off by default; a test of what
+                # happens on a restore from it turns it back on.
+                ignore_default_args=["--disable-back-forward-cache"]
+                if back_forward_cache
+                else None,
             )
             # Only the network is policed: the extension's own pages load their files
             # from chrome-extension:// through the same routing layer.
