@@ -107,3 +107,28 @@ def test_an_update_leaves_no_stale_state_in_open_tabs(chromium):
     assert chromium.evaluate(UI_KINDS) == ["updated"]
     assert chromium.evaluate("return document.querySelectorAll('[data-privacy-guard]').length") == 0
     assert chromium.extension_errors() == []
+
+
+def _callout_background(driver: ChromiumDriver) -> tuple[int, int, int]:
+    """The callout box's computed background, read inside its closed shadow root."""
+    box = driver.ui_node("callout", lambda _node, attrs: "box" in attrs.get("class", "").split())
+    assert box is not None, "no callout box on the page"
+    driver.cdp.send("CSS.enable")
+    style = driver.cdp.send("CSS.getComputedStyleForNode", {"nodeId": box["nodeId"]})
+    color = next(p["value"] for p in style["computedStyle"] if p["name"] == "background-color")
+    return tuple(int(float(v)) for v in color[color.index("(") + 1 : -1].split(",")[:3])
+
+
+def test_callout_follows_a_theme_the_page_sets_after_load(chromium):
+    """claude.ai sets data-mode="dark" on <html> after load; the callout must follow."""
+    open_fixture(chromium, "https://claude.ai/new#settings/data-privacy-controls",
+                 "settings_2026_en_cds.html")  # fmt: skip
+    light = _callout_background(chromium)
+    assert sum(light) / 3 > 180, f"light page, callout background {light}"
+    chromium.evaluate(
+        "document.querySelector('[role=dialog]').style.background = '#1f1e1d';"
+        "document.documentElement.setAttribute('data-mode', 'dark');"
+    )
+    pause(chromium, 300)
+    dark = _callout_background(chromium)
+    assert sum(dark) / 3 < 90, f"dark page, callout background {dark}"

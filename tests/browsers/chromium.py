@@ -154,7 +154,7 @@ class ChromiumDriver(Driver):
         # Closed shadow roots are invisible to the page and to Playwright's selectors;
         # the DevTools protocol sees them with pierce=true.
         root = self.cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-        node = _find_action(root, action, inside_ui=False)
+        node = _find_action(root, action)
         if node is None:
             raise AssertionError(f"no extension button data-action={action!r} on the page")
         self.cdp.send("DOM.scrollIntoViewIfNeeded", {"backendNodeId": node["backendNodeId"]})
@@ -164,6 +164,11 @@ class ChromiumDriver(Driver):
         if quad["model"]["width"] == 0 or quad["model"]["height"] == 0:
             raise AssertionError(f"extension button {action!r} is not visible")
         self.page.mouse.click(x, y)
+
+    def ui_node(self, kind: str, match) -> dict | None:
+        """A node inside the extension's closed UI of `kind`, found through DevTools."""
+        root = self.cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        return _find_in_ui(root, match, kind)
 
     def reload_extension(self) -> None:
         # What an update does to open tabs: the running copy's context goes away.
@@ -189,14 +194,23 @@ class ChromiumDriver(Driver):
         self._profile.cleanup()
 
 
-def _find_action(node: dict, action: str, inside_ui: bool) -> dict | None:
+def _find_in_ui(node: dict, match, kind: str | None = None, inside_ui: bool = False):
+    """The first DevTools DOM node inside the extension's UI (of `kind`, if given) for which
+    `match(node, attributes)` holds; shadow roots included."""
     attrs = node.get("attributes", [])
     pairs = dict(zip(attrs[0::2], attrs[1::2], strict=False))
-    inside_ui = inside_ui or "data-privacy-guard-ui" in pairs
-    if inside_ui and node.get("nodeName") == "BUTTON" and pairs.get("data-action") == action:
+    if "data-privacy-guard-ui" in pairs:
+        inside_ui = inside_ui or kind is None or pairs["data-privacy-guard-ui"] == kind
+    if inside_ui and match(node, pairs):
         return node
     for child in (*node.get("shadowRoots", []), *node.get("children", [])):
-        found = _find_action(child, action, inside_ui)
+        found = _find_in_ui(child, match, kind, inside_ui)
         if found is not None:
             return found
     return None
+
+
+def _find_action(node: dict, action: str) -> dict | None:
+    return _find_in_ui(
+        node, lambda n, attrs: n.get("nodeName") == "BUTTON" and attrs.get("data-action") == action
+    )
