@@ -115,12 +115,12 @@ def test_badge_popup_and_receipts_follow_the_switch(browser):
     expect(popup.locator("#state")).to_have_text("AI training is ON")
     expect(popup.locator("#seen")).to_contain_text("in Privacy settings")
     expect(popup.locator("#meaning")).to_contain_text("5 years")
-    expect(popup.locator("#receipts li")).to_have_count(1)
+    expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
 
     browser.driver.page.bring_to_front()
     browser.driver.click(SWITCH)
     wait_for_badge(browser, "✓")
-    expect(popup.locator("#receipts li")).to_have_count(2)
+    expect(popup.locator("#receipts li")).to_have_count(2, timeout=10_000)
     expect(popup.locator("#state")).to_have_text("Opted out of AI training")
     expect(popup.locator("#receipts li").first).to_contain_text("opted out")  # newest first
 
@@ -148,10 +148,10 @@ def test_receipts_export_as_json_and_text(browser):
     # state to hold about a second.
     browser.visit(SETTINGS_FIXTURE, "https://claude.ai/settings/data-privacy-controls")
     popup = browser.extension_page("popup/popup.html")
-    expect(popup.locator("#receipts li")).to_have_count(1)
+    expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
     browser.driver.page.bring_to_front()
     browser.driver.click(SWITCH)
-    expect(popup.locator("#receipts li")).to_have_count(2)
+    expect(popup.locator("#receipts li")).to_have_count(2, timeout=10_000)
 
     with popup.expect_download() as download:
         popup.click("#export-json")
@@ -186,7 +186,7 @@ def test_receipts_export_as_json_and_text(browser):
 def test_clear_log_asks_first(browser):
     browser.visit(ON_FIXTURE, ON_URL)
     popup = browser.extension_page("popup/popup.html")
-    expect(popup.locator("#receipts li")).to_have_count(1)
+    expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
 
     popup.click("#clear")
     expect(popup.locator("#confirm")).to_be_visible()
@@ -214,7 +214,7 @@ def test_receipts_survive_a_browser_restart(tmp_path, profile):
     second = Browser(extension, profile)
     try:
         popup = second.extension_page("popup/popup.html")
-        expect(popup.locator("#receipts li")).to_have_count(1)
+        expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
         expect(popup.locator("#status")).to_have_attribute("data-state", "on")
     finally:
         second.close()
@@ -279,7 +279,7 @@ def test_options_turn_warnings_and_receipts_off_and_reset(browser):
 def test_popup_and_options_work_by_keyboard(browser):
     browser.visit(ON_FIXTURE, ON_URL)
     popup = browser.extension_page("popup/popup.html")
-    expect(popup.locator("#receipts li")).to_have_count(1)
+    expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
     for _ in range(30):
         popup.keyboard.press("Tab")
         if popup.evaluate("document.activeElement.id") == "clear":

@@ -14,8 +14,9 @@
   const SITE = "https://claude.ai/";
 
   // A receipt is written only for a state a tab kept this long: a burst of flips (a page
-  // toggling a switch, a re-render) leaves one receipt, for the state it settled on.
-  const STABLE_MS = 1000;
+  // toggling a switch, a re-render) leaves one receipt, for the state it settled on, and a
+  // flip the server refused (the switch springs back a moment later) leaves none.
+  const STABLE_MS = 3000;
   // And at most this many receipts per tab per window, so that no page can push the
   // genuine receipts out of the log. A state held back is written when the window allows.
   const RATE_WINDOW_MS = 60_000;
