@@ -156,6 +156,8 @@ DETECTION_FILE = Record(
                     "hash_patterns": Field(PATTERNS),
                     "sub_screen_hash_patterns": Field(PATTERNS),
                     "panel_selectors": Field(SELECTORS),
+                    "screen_selectors": Field(SELECTORS),
+                    "sub_screen_selectors": Field(SELECTORS),
                     "overlay_selectors": Field(SELECTORS),
                     "row_selectors": Field(SELECTORS),
                     "not_found_after_ms": Field(Integer(minimum=1000, maximum=120_000)),

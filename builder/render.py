@@ -71,6 +71,8 @@ def extension_data(policy: Policy) -> dict[str, Any]:
             "settingsHashes": settings["hash_patterns"],
             "settingsSubScreens": settings["sub_screen_hash_patterns"],
             "settingsPanels": settings["panel_selectors"],
+            "settingsScreens": settings["screen_selectors"],
+            "settingsSubScreenMarks": settings["sub_screen_selectors"],
             "settingsOverlays": settings["overlay_selectors"],
             "settingsRows": settings["row_selectors"],
             "notFoundAfterMs": settings["not_found_after_ms"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -67,12 +68,14 @@ def test_training_switch_is_marked_with_its_state(driver, case):
     open_case(driver, case)
     driver.wait_for(MARKS_AS_EXPECTED, timeout=5)
     initial = driver.evaluate(SWITCH_STATE)
-    ui = driver.evaluate(UI_KINDS)
     # An "on" switch in the consent popup also gets the warning above "Accept".
     expected = ["callout"]
     if case.surface == "popup" and initial == "on":
         expected.append("accept-warning")
-    assert ui == sorted(expected)
+    # A locked switch is explained once it stayed locked for 3 s (not merely loading).
+    wanted = json.dumps(sorted(expected), separators=(",", ":"))
+    driver.wait_for(f"return JSON.stringify((() => {{ {UI_KINDS} }})()) === '{wanted}'", timeout=5)
+    assert driver.evaluate(UI_KINDS) == sorted(expected)
     assert driver.evaluate(FOREIGN_CHANGES) == []
 
 
@@ -125,6 +128,7 @@ def test_locked_switch_is_reported_off_without_a_turn_off_button(driver):
     case = next(c for c in POSITIVE if c.id == "popup-locked")
     open_case(driver, case)
     driver.wait_for(MARKS_AS_EXPECTED, timeout=5)
+    driver.wait_for("return document.querySelector('[data-privacy-guard-ui=callout]')", timeout=5)
     with pytest.raises(AssertionError, match="turn-off"):
         driver.click_extension_button("turn-off")
 

@@ -114,14 +114,18 @@ def test_generated_pages_mark_exactly_the_training_switches(driver, tmp_path, sw
     fixture = _write(tmp_path, "generated", switch_page(switches))
     driver.open("https://claude.ai/settings/data-privacy-controls", fixture)
     _settle(driver)
-    expected = sum(1 for s in switches if s["expect"])
-    driver.wait_for(f"return {MARKED} === {expected}", timeout=5)
+    training = sum(1 for s in switches if s["expect"])
+    # Two switches that both carry the setting's words cannot be told apart (one may be a
+    # stale copy in the other state): then none is trusted, and none is marked.
+    unique = training == 1
+    driver.wait_for(f"return {MARKED} === {training if unique else 0}", timeout=5)
     wrong = driver.evaluate(
         "return [...document.querySelectorAll('[role=switch]')]"
         ".filter((e) => e.getAttribute('data-privacy-guard') !== "
-        "(e.hasAttribute('data-fixture-expect') ? (e.getAttribute('aria-checked') === 'true' || "
-        "e.checked ? 'on' : 'off') : null))"
-        ".map((e) => e.closest('.row')?.textContent || e.getAttribute('aria-label'))"
+        "(e.hasAttribute('data-fixture-expect') && arguments[0]"
+        " ? (e.getAttribute('aria-checked') === 'true' || e.checked ? 'on' : 'off') : null))"
+        ".map((e) => e.closest('.row')?.textContent || e.getAttribute('aria-label'))",
+        unique,
     )
     assert wrong == [], f"wrongly marked or missed: {wrong}"
     assert driver.extension_errors() == []

@@ -132,3 +132,48 @@ def test_callout_follows_a_theme_the_page_sets_after_load(chromium):
     pause(chromium, 300)
     dark = _callout_background(chromium)
     assert sum(dark) / 3 < 90, f"dark page, callout background {dark}"
+
+
+def test_accept_that_leaves_the_popup_open_records_nothing(chromium):
+    """A save that fails keeps the popup open: the position was not saved."""
+    open_fixture(chromium, NEW, "popup_2026_cds.html")
+    # The page's Accept handler now shows an error instead of closing the popup.
+    chromium.evaluate(
+        "const accept = document.querySelector('button.btn-primary');"
+        "const failing = accept.cloneNode(true);"
+        "failing.addEventListener('click', () => failing.after('Something went wrong.'));"
+        "accept.replaceWith(failing);"
+    )
+    chromium.click(TRAINING)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button.btn-primary")  # "Accept"
+    pause(chromium, 6000)
+    assert last(chromium) is None, "a choice the site did not save was recorded"
+
+
+def test_a_switch_greyed_out_while_loading_is_not_called_off(chromium):
+    """Settings render the switch disabled and off until they have loaded, then on."""
+    chromium.open("https://claude.ai/new#settings/data-privacy-controls",
+                  FIXTURES / "settings_2026_en_cds.html")  # fmt: skip
+    chromium.evaluate(
+        "const sw = document.getElementById('settings').content"
+        "  .querySelector('[data-fixture-expect]');"
+        "sw.setAttribute('aria-checked', 'false'); sw.removeAttribute('data-checked');"
+        "sw.setAttribute('data-unchecked', ''); sw.disabled = true;"
+        "sw.setAttribute('data-disabled', '');"
+    )
+    chromium.wait_for(READY, timeout=15)
+    pause(chromium, 1000)
+    assert chromium.evaluate(UI_KINDS) == [], "a loading switch was explained as off"
+    chromium.evaluate(
+        "const sw = document.querySelector('[data-fixture-expect]');"
+        "sw.disabled = false; sw.removeAttribute('data-disabled');"
+        "sw.setAttribute('aria-checked', 'true'); sw.removeAttribute('data-unchecked');"
+        "sw.setAttribute('data-checked', '');"
+    )
+    seen = wait_for_last(chromium, "on")
+    assert seen["locked"] is False
+    receipts = worker(chromium).evaluate(
+        "async () => (await chrome.storage.local.get('receipts')).receipts ?? []"
+    )
+    assert [r["state"] for r in receipts if r["state"] == "off"] == []

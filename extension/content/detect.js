@@ -11,6 +11,8 @@
   const SWITCH = rules.switchSelectors.join(",");
   const IGNORE = rules.ignoreInside.join(",");
   const PANELS = rules.settingsPanels.join(",");
+  const SCREENS = rules.settingsScreens.join(",");
+  const SUB_SCREEN_MARKS = rules.settingsSubScreenMarks.join(",");
   const OVERLAYS = rules.settingsOverlays.join(",");
   const ROWS = rules.settingsRows.join(",");
   const DIALOG = rules.dialogSelectors.join(",");
@@ -160,10 +162,11 @@
     return false;
   }
 
-  /** A switch that could be the training switch: shown, and not part of a chat. */
+  /** A switch that could be the training switch: shown, not in a chat, popover or toast. */
   function isCandidate(el) {
     if (!el.matches(SWITCH)) return false;
     if (IGNORE && el.closest(IGNORE)) return false;
+    if (NOT_DIALOG && el.closest(NOT_DIALOG)) return false;
     return isPerceivable(el);
   }
 
@@ -190,9 +193,12 @@
     return false;
   }
 
-  /** Everything that names or describes a switch: its labels, then its row. */
+  /** Everything that names or describes a switch: its labels, its own words, its row. */
   function textsOf(el) {
     const texts = explicitLabels(el);
+    // A button switch can carry its name as its content (ARIA "name from content").
+    const own = normalize(textOf(el));
+    if (own) texts.push(own);
     const row = rowOf(el);
     if (row) texts.push(row.text);
     return texts;
@@ -228,33 +234,37 @@
   const isSettingsDialog = (dialog) =>
     (OVERLAYS && dialog.matches(OVERLAYS)) || (PANELS && Boolean(dialog.querySelector(PANELS)));
 
+  /** True when `el` sits in a settings screen that is not the Privacy one (another tab). */
+  const onAnotherScreen = (el) =>
+    Boolean(SCREENS && el.closest(SCREENS) && !(PANELS && el.closest(PANELS)));
+
   /**
    * Where `el` is: { kind: "popup" | "onboarding" | "settings" | null, container }.
-   * `kind` is null on a surface none of the rules recognise (then only the setting's
-   * own words can identify the switch).
+   * `kind` is null in a dialog none of the rules recognise (then only the setting's own
+   * words can identify the switch); `container` is null outside every surface.
    */
   function surfaceOf(el) {
     if (PANELS) {
       const panel = el.closest(PANELS);
       if (panel) return { kind: "settings", container: panel };
     }
+    const privacyUrl = isSettingsUrl() && !onAnotherScreen(el);
     const dialog = visibleDialogOf(el);
     if (dialog) {
-      if (isSettingsDialog(dialog)) return { kind: "settings", container: dialog };
+      if (isSettingsDialog(dialog)) return { kind: privacyUrl ? "settings" : null, container: dialog };
       if (isConsentDialog(dialog)) return { kind: "popup", container: dialog };
+      // A full-screen onboarding step may carry aria-modal like a dialog.
+      if (isOnboardingUrl()) return { kind: "onboarding", container: dialog };
       return { kind: null, container: dialog };
     }
-    if (isSettingsUrl()) return { kind: "settings", container: document.body };
+    if (privacyUrl) return { kind: "settings", container: document.body };
     if (isOnboardingUrl()) return { kind: "onboarding", container: document.body };
-    return { kind: null, container: document.body };
+    return { kind: null, container: null };
   }
 
   /** The kind a recognised switch reports: an unknown dialog is treated like the popup,
    *  whose choice counts only once confirmed, so nothing unsaved is ever called saved. */
-  function reportedSurface(surface) {
-    if (surface.kind) return surface.kind;
-    return surface.container === document.body ? "settings" : "popup";
-  }
+  const reportedSurface = (surface) => surface.kind ?? "popup";
 
   /** Whether the words rule the switch in (true), out (false), or say nothing (null). */
   function byWording(texts) {
@@ -266,23 +276,33 @@
   const picksBySignal = (texts) => texts.some((t) => matchesAny(rowMentions, t));
 
   /**
-   * Is `el` the AI-training switch? "wording" when the setting's own words name it;
-   * "signal" when, on a recognised surface, it is the one switch whose row names the
-   * company that trains the models; null when it is not (or cannot be told apart).
+   * Is `el` the AI-training switch? "wording" when, in a dialog or on a recognised surface,
+   * the setting's own words name it; "signal" when, on a recognised surface, it is the one
+   * switch whose row names the company that trains the models; null when it is not, or
+   * when another switch there qualifies as well (two candidates cannot be told apart, so
+   * neither is trusted: a stale copy in the other state must not speak for the setting).
    */
   function identify(el) {
     if (!isCandidate(el)) return null;
+    const surface = surfaceOf(el);
+    if (!surface.container) return null;
     const texts = textsOf(el);
     const named = byWording(texts);
-    if (named !== null) return named ? "wording" : null;
-    const surface = surfaceOf(el);
-    if (!surface.kind || !picksBySignal(texts)) return null;
-    for (const other of surface.container.querySelectorAll(SWITCH)) {
-      if (other === el || !isCandidate(other)) continue;
+    if (named === false) return null;
+    const by = named ? "wording" : surface.kind && picksBySignal(texts) ? "signal" : null;
+    if (!by) return null;
+    // Within the whole dialog (or page), not the one panel: a stale copy of the panel
+    // beside the live one is a second candidate too.
+    const dialog = el.closest(DIALOG);
+    for (const other of (dialog ?? document.body).querySelectorAll(SWITCH)) {
+      if (other === el || other.closest(DIALOG) !== dialog || !isCandidate(other)) continue;
       const otherTexts = textsOf(other);
-      if (byWording(otherTexts) === null && picksBySignal(otherTexts)) return null;
+      const otherNamed = byWording(otherTexts);
+      if (otherNamed || (by === "signal" && otherNamed === null && picksBySignal(otherTexts))) {
+        return null;
+      }
     }
-    return "signal";
+    return by;
   }
 
   /** "on" or "off" as the switch shows it (ARIA first, then the design system's marks). */
@@ -334,12 +354,19 @@
    */
   function privacyScreen() {
     if (matchesAny(subScreens, location.hash)) return null;
+    let subScreen = false;
     if (PANELS) {
       for (const panel of document.querySelectorAll(PANELS)) {
-        if (!panel.closest(HIDDEN)) return panel;
+        if (panel.closest(HIDDEN)) continue;
+        const holdsSwitch = Boolean(panel.querySelector(SWITCH));
+        if (!holdsSwitch && SUB_SCREEN_MARKS && panel.querySelector(SUB_SCREEN_MARKS)) {
+          subScreen = true;
+          continue;
+        }
+        return panel;
       }
     }
-    return isSettingsUrl() ? document.body : null;
+    return isSettingsUrl() && !subScreen ? document.body : null;
   }
 
   /** The onboarding step that holds the switch, recognised by its heading, or null. */
@@ -383,9 +410,14 @@
     return node;
   }
 
+  /** True when pressing `button` can do anything (not disabled or aria-disabled). */
+  const isEnabled = (button) =>
+    !button.disabled && button.getAttribute("aria-disabled") !== "true";
+
   PG.detect = {
     SWITCH,
     DIALOG,
+    isEnabled,
     identify,
     isPerceivable,
     stateOf,

@@ -36,8 +36,18 @@
   const PENDING = new Set(["popup", "onboarding"]);
   // "Turn it off" sends one click, then waits for the switch to change or this long.
   const TURN_OFF_SETTLE_MS = 3000;
+  // A disabled switch is also how a page shows a setting still loading (off, greyed, for
+  // a moment): "off and locked" is said and reported only once it held this long.
+  const LOCKED_SETTLE_MS = 3000;
+  // After Accept / Continue, the step must close within this time for the choice to count:
+  // a save that failed leaves it open, and then nothing was saved.
+  const CONFIRM_CLOSE_MS = 5000;
 
-  /** switch element -> { state, locked, surface, callout, warning, turnOffUntil, observer } */
+  /**
+   * switch element -> { state, locked, since (when state/locked last changed), shown (the
+   * state last reported and drawn), surface, callout, warning, turnOffUntil, confirming
+   * (a press of Accept/Continue waiting for the step to close), observer }
+   */
   const tracked = new Map();
   const timers = new Set();
   const listeners = [];
@@ -51,7 +61,8 @@
   // Switches that may still turn out to be it (see setAside) -> looks left.
   const unsure = new Map();
   const RECHECK_MS = 500;
-  const RECHECKS = 6;
+  // As long as the settings get to render before the "check it yourself" notice.
+  const RECHECKS = Math.ceil(data.detection.notFoundAfterMs / RECHECK_MS);
   let recheckTimer = 0;
   let lastUrl = location.href;
   // The user's options; shown until storage answers, so a warning is never late.
@@ -175,9 +186,15 @@
   }
 
   function track(el) {
+    // A page that replaces its switch element: the old one's callout goes with it now,
+    // not at the next poll, so two never stand together.
+    for (const other of [...tracked.keys()]) if (!other.isConnected) forget(other);
     const entry = {
       state: null,
       locked: false,
+      since: 0,
+      shown: null,
+      confirming: null,
       surface: detect.reportedSurface(detect.surfaceOf(el)),
       callout: null,
       warning: null,
@@ -211,20 +228,43 @@
     const entry = tracked.get(el);
     if (!entry) return;
     if (!el.isConnected || !detect.isPerceivable(el)) {
-      forget(el);
+      forget(el, true);
       return;
     }
     const state = detect.stateOf(el);
     const locked = detect.isLocked(el);
-    const changed = state !== entry.state || locked !== entry.locked;
-    if (changed) {
+    if (state !== entry.state || locked !== entry.locked) {
+      // A framework may reuse the element for another row (a tab change): a switch that
+      // changed is asked again whether it still is the training switch.
+      if (entry.state !== null && !detect.identify(el)) {
+        forget(el);
+        return;
+      }
       if (state !== entry.state) entry.turnOffUntil = 0;
       entry.state = state;
       entry.locked = locked;
-      if (!PENDING.has(entry.surface)) report(state, entry);
+      entry.since = performance.now();
     }
     if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
+    if (locked && performance.now() - entry.since < LOCKED_SETTLE_MS) {
+      hide(entry); // not yet known to be locked rather than loading: claim nothing
+      return;
+    }
+    const shown = `${state}/${locked}`;
+    const changed = shown !== entry.shown;
+    if (changed) {
+      entry.shown = shown;
+      if (!PENDING.has(entry.surface)) report(state, entry);
+    }
     draw(el, entry, changed);
+  }
+
+  function hide(entry) {
+    entry.callout?.remove();
+    entry.callout = null;
+    entry.warning?.remove();
+    entry.warning = null;
+    entry.shown = null;
   }
 
   const draw = guarded("ui", (el, entry, changed) => {
@@ -258,8 +298,13 @@
     entry.warning = button ? ui.acceptWarning(button, () => turnOff(el)) : null;
   }
 
-  function forget(el) {
+  /** Stop tracking `el`; `closed`: it left the page, which may complete a confirmation. */
+  function forget(el, closed = false) {
     const entry = tracked.get(el);
+    const confirming = entry.confirming;
+    if (closed && confirming && performance.now() <= confirming.until) {
+      report(confirming.state, { ...entry, locked: confirming.locked }, true);
+    }
     entry.observer.disconnect();
     entry.callout?.remove();
     entry.warning?.remove();
@@ -281,17 +326,23 @@
   }
 
   /**
-   * A press on the button that saves a pending choice: report the switch as it stands at
+   * A press on the button that saves a pending choice: remember the switch as it stands at
    * that moment (the capture phase runs before the page's own handler closes the step).
+   * It is reported when the step closes soon after (see forget); a step that stays open,
+   * a failed save say, saved nothing, and a disabled button does nothing at all.
    */
   function onConfirm(event) {
     const button = event.target?.closest?.('button,[role="button"]');
-    if (!button || !tracked.size) return;
+    if (!button || !tracked.size || !detect.isEnabled(button)) return;
     for (const [el, entry] of tracked) {
       if (!PENDING.has(entry.surface) || !detect.isConfirmButton(button, entry.surface)) continue;
       const scope = entry.surface === "popup" ? el.closest(detect.DIALOG) : document.body;
       if (!scope?.contains(button)) continue;
-      report(detect.stateOf(el), { ...entry, locked: detect.isLocked(el) }, true);
+      entry.confirming = {
+        state: detect.stateOf(el),
+        locked: detect.isLocked(el),
+        until: performance.now() + CONFIRM_CLOSE_MS,
+      };
     }
   }
 

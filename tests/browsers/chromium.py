@@ -23,12 +23,20 @@ class ChromiumDriver(Driver):
     name = "chromium"
 
     def __init__(
-        self, extension_dir: Path, profile: Path | None = None, back_forward_cache: bool = False
+        self,
+        extension_dir: Path,
+        profile: Path | None = None,
+        back_forward_cache: bool = False,
+        playwright=None,
     ):
         # A given profile folder outlives the driver (restart and update tests reuse it).
         self._profile = tempfile.TemporaryDirectory(prefix="pg-chromium-")
         self.profile = profile or Path(self._profile.name)
-        self._playwright = sync_playwright().start()
+        # Playwright's sync API runs one instance per thread: a second browser started while
+        # the session's runs borrows the session's instance (and leaves it running).
+        self._owns_playwright = playwright is None
+        self._playwright = playwright or sync_playwright().start()
+        self.playwright = self._playwright
         self.routes = Routes()
         self.unexpected_requests: list[str] = []
         self._errors: list[str] = []
@@ -189,7 +197,8 @@ class ChromiumDriver(Driver):
             with contextlib.suppress(Exception):
                 context.close()
         if self._playwright is not None:
-            self._playwright.stop()
+            if self._owns_playwright:
+                self._playwright.stop()
             self._playwright = None
         self._profile.cleanup()
 
