@@ -369,6 +369,16 @@
     return isSettingsUrl() && !subScreen ? document.body : null;
   }
 
+  /** True when `el` is in a Privacy panel that is not a sub-screen (see privacyScreen). */
+  const inPrivacyPanel = (el) => {
+    const panel = PANELS && el.closest(PANELS);
+    return Boolean(panel && panel.closest(HIDDEN) === null && privacyScreen() === panel);
+  };
+
+  /** True when `node` is or holds a Privacy panel. */
+  const holdsPrivacyPanel = (node) =>
+    Boolean(PANELS && (node.matches(PANELS) || node.querySelector(PANELS)));
+
   /** The onboarding step that holds the switch, recognised by its heading, or null. */
   function onboardingStep() {
     if (!isOnboardingUrl()) return null;
@@ -427,6 +437,8 @@
     surfaceOf,
     reportedSurface,
     privacyScreen,
+    inPrivacyPanel,
+    holdsPrivacyPanel,
     onboardingStep,
     visibleDialog,
     anchorOf,

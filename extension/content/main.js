@@ -18,9 +18,15 @@
 
   const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
   const WATCHED = data.detection.watchedSwitches.join(",");
+  const CONTAINERS = data.detection.watchedContainers.join(",");
   const POLL_MS = 400;
   const SURFACE_SCAN_MS = 250;
   const SWEEP_MS = 1000;
+  // How often the sentinel animation is checked to still reach switches (the page can
+  // switch animations off at any time: claude.ai's "Motion: Reduced" setting). The check
+  // makes the browser bring the page's styles up to date, which on a streaming chat is
+  // not free: 5 s cost 2% of its script time (bench/), 30 s is in the noise.
+  const PROBE_MS = 30000;
   const URL_POLL_MS = 500;
   const MARK = "data-privacy-guard";
   const WATCHED_ATTRIBUTES = [
@@ -146,6 +152,9 @@
   function consider(el) {
     if (tracked.has(el)) return refresh(el);
     if (rejected.has(el) || unsure.has(el) || !el.isConnected) return undefined;
+    // The Privacy screen can show with no URL change (shortcut, tab buttons): its
+    // switches rendering here is the sign to watch it, notice included.
+    if (!surfaceScan && detect.inPrivacyPanel(el)) watchSurfaces();
     if (detect.identify(el)) track(el);
     else setAside(el);
     return undefined;
@@ -418,15 +427,48 @@
   }
 
   /**
-   * The slow sweep: dialogs, panels and surfaces, looked at once a second. It finds what
-   * the animation could not announce (a page that switches animations off, a dialog
-   * mounted inside an existing portal) and the settings overlay opened with no URL
-   * change; on a chat with no dialog it costs one selector match.
+   * True while the sentinel animation reaches switches in dialogs. A page can switch all
+   * animations off (a layered `animation: none !important`, a reduced-motion reset);
+   * a hidden probe shows it in one style lookup, with no layout.
+   */
+  function sentinelWorks() {
+    const probe = document.createElement("div");
+    probe.setAttribute("role", "dialog");
+    probe.style.setProperty("display", "none", "important");
+    const sw = probe.appendChild(document.createElement("span"));
+    sw.setAttribute("role", "switch");
+    document.documentElement.append(probe);
+    const works = getComputedStyle(sw).animationName.split(",").includes(SENTINEL);
+    probe.remove();
+    return works;
+  }
+
+  let sentinelOk = true;
+  let probedAt = -Infinity;
+  // A reduced-motion preference that changes is the likeliest reason to look again.
+  listen(matchMedia("(prefers-reduced-motion: reduce)"), "change", () => {
+    probedAt = -Infinity;
+  });
+
+  /**
+   * The fallback sweep, once a second but only while the sentinel cannot announce
+   * switches: dialogs and panels first, the switches inside them second (a list of
+   * descendant selectors matched against every element, or any whole-page pass each
+   * second, costs 20-30% of a streaming chat's script time, measured in bench/). It
+   * also finds a dialog mounted inside an existing portal, which the <body> observer
+   * does not see.
    */
   function sweep() {
     if (!alive()) return teardown();
-    for (const el of document.querySelectorAll(WATCHED)) {
-      if (!tracked.has(el)) consider(el);
+    if (performance.now() - probedAt >= PROBE_MS) {
+      probedAt = performance.now();
+      sentinelOk = sentinelWorks();
+    }
+    if (sentinelOk) return undefined;
+    for (const container of document.querySelectorAll(CONTAINERS)) {
+      for (const el of container.querySelectorAll(detect.SWITCH)) {
+        if (!tracked.has(el)) consider(el);
+      }
     }
     if (!surfaceScan && detect.privacyScreen()) watchSurfaces();
     return undefined;
@@ -520,7 +562,13 @@
   const portals = new MutationObserver(
     guarded("portals", (records) => {
       for (const record of records) {
-        for (const node of record.addedNodes) if (node.nodeType === 1) scan(node);
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          scan(node);
+          // An overlay opened with no URL change, its Privacy screen without a switch we
+          // know (site drift): watched all the same, so the notice can follow.
+          if (!surfaceScan && detect.holdsPrivacyPanel(node)) watchSurfaces();
+        }
       }
     }),
   );
