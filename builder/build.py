@@ -11,6 +11,7 @@ from typing import Any
 from builder.errors import BuildError, Problem, display_path
 from builder.package import write_package
 from builder.policy import Policy, fact_json, load_policy
+from builder.positions import locate
 from builder.render import render_target
 from builder.targets import TARGETS, extension_version
 
@@ -76,18 +77,15 @@ def _check_version_raised(policy: Policy, out: Path) -> None:
     ]
     if not changed:
         return
-    raise BuildError(
-        [
-            Problem(
-                display_path(policy.root / "policy.yaml"),
-                "policy_version",
-                f"is {policy.version}, but the facts changed since the build in "
-                f"{display_path(out)} (policy version {previous['policy_version']}): "
-                f"{', '.join(changed)}; raise policy_version so browsers update to the new "
-                "facts, or pass --allow-same-version for a local build",
-            )
-        ]
+    problem = Problem(
+        display_path(policy.root / "policy.yaml"),
+        "policy_version",
+        f"is {policy.version}, but the facts changed since the build in "
+        f"{display_path(out)} (policy version {previous['policy_version']}): "
+        f"{', '.join(changed)}; raise policy_version so browsers update to the new "
+        "facts, or pass --allow-same-version for a local build",
     )
+    raise BuildError(locate([problem], policy.positions))
 
 
 def _is_target_output(name: str, target: str) -> bool:

@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate policy data only")
     check.add_argument("--policy-data", type=Path, default=Path("policy_data"), metavar="PATH")
 
+    schema = sub.add_parser(
+        "schema", help="write the JSON Schemas editors use to check policy_data/ as you type"
+    )
+    schema.add_argument("--out", type=Path, default=Path("policy_data") / "schema", metavar="DIR")
+
     diff = sub.add_parser("diff", help="list what changed between two policy_data folders")
     diff.add_argument("old", type=Path, metavar="OLD_DIR")
     diff.add_argument("new", type=Path, nargs="?", default=Path("policy_data"), metavar="NEW_DIR")
@@ -61,6 +66,12 @@ def _run(args: argparse.Namespace) -> int:
             f"{len(policy.facts)} facts, {len(policy.sources)} sources, "
             f"{len(policy.locales)} locales"
         )
+        return 0
+    if args.command == "schema":
+        from builder.json_schema import write_schemas
+
+        for path in write_schemas(args.out):
+            print(f"wrote {display_path(path)}")
         return 0
     if args.command == "diff":
         old = load_policy(args.old)

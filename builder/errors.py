@@ -1,4 +1,4 @@
-"""The one error type users see: a list of problems, each naming a file and key."""
+"""The one error type users see: a list of problems, each naming a file, line and key."""
 
 from __future__ import annotations
 
@@ -8,14 +8,22 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input, located by file and key path."""
+    """One thing wrong with the input, located by file, key path and (when known) line."""
 
     file: str
     key: str
     message: str
+    # 1-based, as editors and terminals count; filled in from the YAML node the key names.
+    line: int | None = None
+    column: int | None = None
+    # The problem is with the key itself (unknown, misspelt), not with its value.
+    on_key: bool = False
 
     def __str__(self) -> str:
-        where = f"{self.file}: {self.key}" if self.key else self.file
+        # file:line:column is what editors, terminals and CI logs turn into a link.
+        where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column}"
+        if self.key:
+            where = f"{where}: {self.key}"
         return f"{where}: {self.message}"
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from builder.errors import BuildError, Problem, display_path
 from builder.javascript import JavaScriptChecks
 from builder.messages import MESSAGE_NAME_PART, render_messages
+from builder.positions import Positions, locate
 from builder.schema import (
     Boolean,
     Date,
@@ -51,8 +52,8 @@ SOURCE = Record(
     {
         "title": Field(Text(max_len=300)),
         "publisher": Field(Text(max_len=120)),
-        "url": Field(Url(), required=False),
-        "date": Field(Date(), required=False),
+        "url": Field(Url(), required=False, doc="Where to read it; or give a date"),
+        "date": Field(Date(), required=False, doc="Publication date, to find it by title"),
     }
 )
 
@@ -60,7 +61,9 @@ SOURCE = Record(
 def _fact_shape(value_shape: Shape | None) -> Record:
     fields = {
         "summary": Field(Text(max_len=400)),
-        "sources": Field(ListOf(Text(max_len=80), unique=True)),
+        "sources": Field(
+            ListOf(Text(max_len=80), unique=True), doc="Ids from `sources:` in policy.yaml"
+        ),
     }
     if value_shape is not None:
         fields["value"] = Field(value_shape)
@@ -69,10 +72,14 @@ def _fact_shape(value_shape: Shape | None) -> Record:
 
 POLICY_FILE = Record(
     {
-        "policy_version": Field(Integer(minimum=1, maximum=65535)),
-        "sources": Field(MapOf(SOURCE)),
+        "policy_version": Field(
+            Integer(minimum=1, maximum=65535),
+            doc="Raise it whenever a fact or source changes; last part of the extension version",
+        ),
+        "sources": Field(MapOf(SOURCE), doc="Source id -> title, publisher, url and/or date"),
         "facts": Field(
-            Record({name: Field(_fact_shape(shape)) for name, shape in FACT_VALUES.items()})
+            Record({name: Field(_fact_shape(shape)) for name, shape in FACT_VALUES.items()}),
+            doc="The facts the extension explains (a new one also goes into FACT_VALUES)",
         ),
     }
 )
@@ -97,6 +104,7 @@ PATTERNS = ListOf(Pattern(), unique=True)
 PATTERNS_BY_LANGUAGE = _by_language(PATTERNS)
 # Where each language's wording comes from: "C: …", "C-: …" or "inferred: <reasoning>".
 EVIDENCE_BY_LANGUAGE = _by_language(Text(max_len=400))
+EVIDENCE_DOC = "Per language with wording: 'C: …', 'C-: …' or 'inferred: <reasoning>'"
 SELECTOR = Selector()
 SELECTORS = ListOf(SELECTOR, unique=True)
 SOURCE_IDS = ListOf(Text(max_len=80), unique=True)
@@ -111,17 +119,21 @@ WORDING_KEYS = {
 
 DETECTION_FILE = Record(
     {
-        "switch_selectors": Field(SELECTORS),
-        "ignore_inside": Field(SELECTORS),
+        "switch_selectors": Field(SELECTORS, doc="Elements that can be the training switch"),
+        "ignore_inside": Field(SELECTORS, doc="Switches inside these are never the setting"),
         "not_dialogs": Field(SELECTORS),
         "training_switch": Field(
             Record(
                 {
                     "sources": Field(SOURCE_IDS),
-                    "labels": Field(PATTERNS_BY_LANGUAGE),
-                    "not_labels": Field(PATTERNS_BY_LANGUAGE),
+                    "labels": Field(
+                        PATTERNS_BY_LANGUAGE, doc="The switch's name, per page language"
+                    ),
+                    "not_labels": Field(
+                        PATTERNS_BY_LANGUAGE, doc="Other switches never taken for it"
+                    ),
                     "signals": Field(Record({"row_mentions": Field(PATTERNS)})),
-                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE, doc=EVIDENCE_DOC),
                 }
             )
         ),
@@ -132,7 +144,7 @@ DETECTION_FILE = Record(
                     "titles": Field(PATTERNS_BY_LANGUAGE),
                     "link_patterns": Field(PATTERNS),
                     "accept_buttons": Field(PATTERNS_BY_LANGUAGE),
-                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE, doc=EVIDENCE_DOC),
                 }
             )
         ),
@@ -143,7 +155,7 @@ DETECTION_FILE = Record(
                     "path_patterns": Field(PATTERNS),
                     "headings": Field(PATTERNS_BY_LANGUAGE),
                     "continue_buttons": Field(PATTERNS_BY_LANGUAGE),
-                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE, doc=EVIDENCE_DOC),
                 }
             )
         ),
@@ -217,6 +229,8 @@ class Policy:
     locales: dict[str, dict[str, Any]]
     # locale -> message name -> text in the browsers' messages.json syntax
     messages: dict[str, dict[str, str]]
+    # file as shown in messages -> where its keys are written, for later problems
+    positions: dict[str, Positions]
 
 
 class _Collector:
@@ -227,8 +241,8 @@ class _Collector:
         self.name = display_path(path)
         self.js = js
 
-    def __call__(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.name, key, message))
+    def __call__(self, key: str, message: str, on_key: bool = False) -> None:
+        self.problems.append(Problem(self.name, key, message, on_key=on_key))
 
     def defer(self, kind: str, text: str, key: str) -> None:
         assert self.js is not None, "this file has no patterns or selectors"
@@ -236,10 +250,16 @@ class _Collector:
 
 
 def _load(
-    path: Path, shape: Shape, problems: list[Problem], js: JavaScriptChecks | None = None
+    path: Path,
+    shape: Shape,
+    problems: list[Problem],
+    positions: dict[str, Positions],
+    js: JavaScriptChecks | None = None,
 ) -> Any:
-    data, load_problems = load_yaml(path)
+    data, where, load_problems = load_yaml(path)
     problems.extend(load_problems)
+    if where is not None:
+        positions[display_path(path)] = where
     if data is None:
         return None
     return shape.check(data, "", _Collector(problems, path, js))
@@ -308,11 +328,12 @@ def load_policy(root: Path) -> Policy:
         raise BuildError([Problem(display_path(root), "", "policy data folder is missing")])
 
     js = JavaScriptChecks()
-    policy = _load(root / "policy.yaml", POLICY_FILE, problems)
-    detection = _load(root / "detection.yaml", DETECTION_FILE, problems, js)
+    positions: dict[str, Positions] = {}
+    policy = _load(root / "policy.yaml", POLICY_FILE, problems, positions)
+    detection = _load(root / "detection.yaml", DETECTION_FILE, problems, positions, js)
     # One Node run judges every pattern and selector: starting Node costs more than checking.
     js.run(problems)
-    locales_file = _load(root / "locales.yaml", LOCALES_FILE, problems)
+    locales_file = _load(root / "locales.yaml", LOCALES_FILE, problems, positions)
 
     sources = (policy or {}).get("sources") or {}
     if policy:
@@ -337,15 +358,15 @@ def load_policy(root: Path) -> Policy:
     if locales_file and default and locales and default not in locales:
         _Collector(problems, root / "locales.yaml")("default", f"{default!r} is not in locales")
 
-    strings = _load_strings(root / "strings", locales, default, problems)
+    strings = _load_strings(root / "strings", locales, default, problems, positions)
 
     if problems:
-        raise BuildError(problems)
+        raise BuildError(locate(problems, positions))
 
     facts = policy["facts"]
     messages = render_messages(strings, facts, locales, default, root / "strings", problems)
     if problems:
-        raise BuildError(problems)
+        raise BuildError(locate(problems, positions))
     return Policy(
         root=root,
         version=policy["policy_version"],
@@ -355,11 +376,16 @@ def load_policy(root: Path) -> Policy:
         default_locale=default,
         locales=locales,
         messages=messages,
+        positions=positions,
     )
 
 
 def _load_strings(
-    folder: Path, locales: dict, default: str | None, problems: list[Problem]
+    folder: Path,
+    locales: dict,
+    default: str | None,
+    problems: list[Problem],
+    positions: dict[str, Positions],
 ) -> dict[str, dict[str, dict[str, str]]]:
     """Return locale -> part (file stem) -> key -> template; check every locale matches default."""
     out: dict[str, dict[str, dict[str, str]]] = {}
@@ -398,7 +424,7 @@ def _load_strings(
                     )
                 )
                 continue
-            data = _load(path, STRINGS_FILE, problems)
+            data = _load(path, STRINGS_FILE, problems, positions)
             # A file that failed to load is already reported; None keeps it out of the
             # comparisons below so it is not reported a second time as "missing".
             parts[path.stem] = None if data is None else {k: v for k, v in data.items() if v}
@@ -419,7 +445,9 @@ def _load_strings(
                 for key in sorted(set(reference[part]) - set(parts[part])):
                     problems.append(Problem(path, key, f"is missing (present in {default})"))
                 for key in sorted(set(parts[part]) - set(reference[part])):
-                    problems.append(Problem(path, key, f"unknown key (not in {default})"))
+                    problems.append(
+                        Problem(path, key, f"unknown key (not in {default})", on_key=True)
+                    )
             for part in sorted(set(parts) - set(reference)):
                 problems.append(
                     Problem(

@@ -1,4 +1,5 @@
-"""A small validator: describes expected shapes and collects every mismatch with its key path."""
+"""A small validator: describes expected shapes, collects every mismatch with its key path,
+and writes the same shapes as JSON Schema for editors (builder/json_schema.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 class Report(Protocol):
     """Where a checker reports: report(path, message), or report.defer(...) for Node's verdict."""
 
-    def __call__(self, path: str, message: str) -> None: ...
+    def __call__(self, path: str, message: str, on_key: bool = False) -> None: ...
 
     def defer(self, kind: str, text: str, path: str) -> None:
         """Queue text to be judged by JavaScript (builder/javascript.py), reported at `path`."""
@@ -22,6 +23,11 @@ def _join(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else str(key)
+
+
+def _whole(regex: str) -> str:
+    """A Python fullmatch regex as a JSON Schema pattern (ECMA-262, which searches)."""
+    return f"^(?:{regex})$"
 
 
 def _type_name(value: Any) -> str:
@@ -44,6 +50,10 @@ class Shape:
     expected = "a value"
 
     def check(self, value: Any, path: str, report: Report) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        """The part of this shape a JSON Schema validator can check (draft-07)."""
         raise NotImplementedError
 
     def wrong_type(self, value: Any, path: str, report: Report) -> None:
@@ -74,6 +84,14 @@ class Text(Shape):
             return None
         return value
 
+    def json_schema(self):
+        # Not only white space: the lookahead; then the regex, if any, over the whole text.
+        pattern = r"^(?=[\s\S]*\S)" + (_whole(self.regex)[1:] if self.regex else "")
+        out = {"type": "string", "minLength": 1, "maxLength": self.max_len, "pattern": pattern}
+        if self.regex_hint:
+            out["description"] = self.regex_hint
+        return out
+
 
 @dataclass
 class Integer(Shape):
@@ -92,6 +110,9 @@ class Integer(Shape):
             return None
         return value
 
+    def json_schema(self):
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
 
 @dataclass
 class Boolean(Shape):
@@ -104,6 +125,9 @@ class Boolean(Shape):
             self.wrong_type(value, path, report)
             return None
         return value
+
+    def json_schema(self):
+        return {"type": "boolean"}
 
 
 @dataclass
@@ -130,6 +154,15 @@ class Date(Shape):
         self.wrong_type(value, path, report)
         return None
 
+    def json_schema(self):
+        # YAML 1.2, which editors use, reads 2025-08-28 as text; so does the builder.
+        return {
+            "type": "string",
+            "format": "date",
+            "pattern": r"^(20\d\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$",
+            "description": self.expected,
+        }
+
 
 @dataclass
 class Url(Shape):
@@ -147,6 +180,14 @@ class Url(Shape):
             return None
         return text
 
+    def json_schema(self):
+        return {
+            "type": "string",
+            "format": "uri",
+            "pattern": r"^https://[^\s/?#]+([/?#]\S*)?$",
+            "description": self.expected,
+        }
+
 
 @dataclass
 class Pattern(Shape):
@@ -161,6 +202,13 @@ class Pattern(Shape):
         if text is not None:
             report.defer("patterns", text, path)
         return text
+
+    def json_schema(self):
+        return {
+            **Text(max_len=300).json_schema(),
+            "description": "A JavaScript regular expression, matched case-insensitively against "
+            "normalised lower-case text; the build refuses one that can backtrack badly",
+        }
 
 
 @dataclass
@@ -181,6 +229,12 @@ class Selector(Shape):
         if text is not None:
             report.defer("selectors", text, path)
         return text
+
+    def json_schema(self):
+        return {
+            **Text(max_len=200, regex=r"[^{}<>;]+").json_schema(),
+            "description": "One CSS selector (no list, no comment); no braces, <, > or ;",
+        }
 
 
 @dataclass
@@ -212,6 +266,17 @@ class ListOf(Shape):
                 seen.add(v)
         return out
 
+    def json_schema(self):
+        out = {
+            "type": "array",
+            "items": self.item.json_schema(),
+            "minItems": self.min_len,
+            "maxItems": self.max_len,
+        }
+        if self.unique:
+            out["uniqueItems"] = True
+        return out
+
 
 @dataclass
 class Field:
@@ -219,6 +284,8 @@ class Field:
 
     shape: Shape
     required: bool = True
+    # Shown by editors on hover and completion.
+    doc: str = ""
 
 
 @dataclass
@@ -236,13 +303,28 @@ class Record(Shape):
         for key in value:
             if key not in self.fields:
                 known = ", ".join(self.fields)
-                report(_join(path, str(key)), f"unknown key (expected one of: {known})")
+                report(
+                    _join(path, str(key)), f"unknown key (expected one of: {known})", on_key=True
+                )
         for key, spec in self.fields.items():
             if key in value:
                 out[key] = spec.shape.check(value[key], _join(path, key), report)
             elif spec.required:
                 report(_join(path, key), "is missing")
         return out
+
+    def json_schema(self):
+        properties = {}
+        for key, spec in self.fields.items():
+            properties[key] = spec.shape.json_schema()
+            if spec.doc:
+                properties[key]["description"] = spec.doc
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": [k for k, spec in self.fields.items() if spec.required],
+            "additionalProperties": False,
+        }
 
 
 @dataclass
@@ -271,10 +353,28 @@ class MapOf(Shape):
         for key, item in value.items():
             sub = _join(path, str(key))
             if not isinstance(key, str) or not re.fullmatch(self.key_regex, key):
-                report(sub, f"key {key!r} must be {self.key_hint}")
+                report(sub, f"key {key!r} must be {self.key_hint}", on_key=True)
                 continue
             if self.allowed_keys is not None and key not in self.allowed_keys:
-                report(sub, f"unknown key (expected one of: {', '.join(self.allowed_keys)})")
+                report(
+                    sub,
+                    f"unknown key (expected one of: {', '.join(self.allowed_keys)})",
+                    on_key=True,
+                )
                 continue
             out[key] = self.value.check(item, sub, report)
         return out
+
+    def json_schema(self):
+        names = (
+            {"enum": list(self.allowed_keys)}
+            if self.allowed_keys is not None
+            else {"pattern": _whole(self.key_regex)}
+        )
+        return {
+            "type": "object",
+            "propertyNames": names,
+            "additionalProperties": self.value.json_schema(),
+            "minProperties": self.min_len,
+            "maxProperties": self.max_len,
+        }

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from builder.errors import Problem, display_path
+from builder.positions import Positions
 
 # Policy files are a few kilobytes; anything this large is a mistake or an attack.
 MAX_FILE_BYTES = 256 * 1024
@@ -46,38 +47,58 @@ class _StrictLoader(yaml.SafeLoader):
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
 
 
-def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
-    """Return (data, problems); data is None when the file could not be read."""
+def load_yaml(path: Path) -> tuple[Any, Positions | None, list[Problem]]:
+    """Return (data, where each key is written, problems); data is None when unreadable."""
     name = display_path(path)
     if not path.is_file():
         kind = "is a folder, not a file" if path.is_dir() else "is missing"
-        return None, [Problem(name, "", kind)]
+        return None, None, [Problem(name, "", kind)]
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(name, "", f"is {size:,} bytes; policy files must be under {MAX_FILE_BYTES:,}")
-        ]
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    name, "", f"is {size:,} bytes; policy files must be under {MAX_FILE_BYTES:,}"
+                )
+            ],
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        return None, [Problem(name, "", f"is not UTF-8 text (bad byte at offset {err.start})")]
+        return (
+            None,
+            None,
+            [Problem(name, "", f"is not UTF-8 text (bad byte at offset {err.start})")],
+        )
     if "\x00" in text:
-        return None, [Problem(name, "", "contains NUL bytes; it is not a text file")]
+        return None, None, [Problem(name, "", "contains NUL bytes; it is not a text file")]
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, [Problem(name, "", "is empty")]
+        return None, None, [Problem(name, "", "is empty")]
+    # _StrictLoader is a SafeLoader: no arbitrary Python objects. The composed nodes are
+    # kept: their marks say on which line and column each key and value is written.
+    loader = _StrictLoader(text)
     try:
-        # _StrictLoader is a SafeLoader: no arbitrary Python objects.
-        data = yaml.load(text, Loader=_StrictLoader)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        positions = (
+            Positions(node, lambda key: loader.construct_object(key, deep=True))
+            if node is not None
+            else None
+        )
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         what = err.problem or err.context or "invalid YAML"
-        return None, [Problem(name, where, f"YAML error: {what}")]
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        return None, None, [Problem(name, "", f"YAML error: {what}", line, column)]
     except yaml.YAMLError as err:
-        return None, [Problem(name, "", f"YAML error: {err}")]
+        return None, None, [Problem(name, "", f"YAML error: {err}")]
     except RecursionError:
-        return None, [Problem(name, "", "is nested too deeply")]
-    return data, []
+        return None, None, [Problem(name, "", "is nested too deeply")]
+    finally:
+        loader.dispose()
+    return data, positions, []

@@ -131,6 +131,12 @@ def edit_policy(policy: Path, old: str, new: str, rel: str = "policy.yaml") -> N
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
+def policy_version_line(policy: Path) -> int:
+    """The line of `policy_version: N` in a policy folder's policy.yaml (1-based)."""
+    lines = (policy / "policy.yaml").read_text("utf-8").splitlines()
+    return next(i for i, text in enumerate(lines, 1) if text.startswith("policy_version:"))
+
+
 def raise_version(policy: Path) -> None:
     version = policy_version(policy)
     edit_policy(policy, f"policy_version: {version}\n", f"policy_version: {version + 1}\n")
@@ -162,7 +168,8 @@ def test_facts_changed_without_a_version_bump_are_refused(tmp_path, old, new, na
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1, result.stderr
-    assert "policy.yaml: policy_version:" in errors[0]
+    line = policy_version_line(policy)
+    assert f"policy.yaml:{line}:17: policy_version: is " in errors[0], errors[0]
     assert named in errors[0] and "--allow-same-version" in errors[0]
     assert snapshot(out) == before
 

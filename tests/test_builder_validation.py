@@ -52,6 +52,14 @@ def together(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
     return edit
 
 
+def spot(root: Path, rel: str, needle: str) -> str:
+    """'line:column' (1-based) where `needle` is written in one file of a policy folder."""
+    for number, line in enumerate((root / rel).read_text("utf-8").splitlines(), 1):
+        if needle in line:
+            return f"{number}:{line.index(needle) + 1}"
+    raise AssertionError(f"test setup: {needle!r} not in {rel}")
+
+
 # A French label the cases below replace with a pattern of their own.
 FR_LABEL = "- 'aider à améliorer claude'"
 
@@ -310,7 +318,8 @@ def test_dates_in_order_are_one_problem_per_mistake(tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1, result.stderr
     assert errors[0].endswith(
-        "policy.yaml: facts.deadline_extended_to.value: 2025-08-01 is before "
+        f"policy.yaml:{spot(policy, 'policy.yaml', '2025-08-01')}: "
+        "facts.deadline_extended_to.value: 2025-08-01 is before "
         "facts.decision_deadline.value (2025-09-28); the dates must come in the order "
         "announced, decision_deadline, deadline_extended_to"
     ), result.stderr
@@ -358,3 +367,115 @@ def test_missing_node_is_named_in_one_line(tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1, result.stderr
     assert "Node.js" in errors[0] and "not found" in errors[0]
+
+
+# (id, how to break the data, file, text where the error must point, key path and message start)
+LOCATED = [
+    (
+        "value-of-wrong-type",
+        replace("policy.yaml", VERSION, 'policy_version: "one"'),
+        "policy.yaml",
+        '"one"',
+        "policy_version: expected a whole number",
+    ),
+    (
+        "unknown-key-points-at-the-key",
+        replace("policy.yaml", "    value: 5\n", "    value: 5\n    vlaue: 6\n"),
+        "policy.yaml",
+        "vlaue",
+        "facts.retention_on_years.vlaue: unknown key",
+    ),
+    (
+        "unknown-source-in-a-flow-list",
+        replace("policy.yaml", "sources: [macrumors-opt-out]", "sources: [macrumours]"),
+        "policy.yaml",
+        "macrumours",
+        "facts.deadline_extended_to.sources[0]: unknown source 'macrumours'",
+    ),
+    (
+        "empty-list",
+        replace(
+            "policy.yaml",
+            "    value: 30\n    sources: [anthropic-announcement]",
+            "    value: 30\n    sources: []",
+        ),
+        "policy.yaml",
+        "[]",
+        "facts.retention_off_days.sources: needs at least 1",
+    ),
+    (
+        "source-without-url-or-date-points-at-its-key",
+        replace("policy.yaml", "    date: 2025-08-28\n  macrumors", "  macrumors"),
+        "policy.yaml",
+        "lifehacker-opt-out:",
+        "sources.lifehacker-opt-out: needs a url",
+    ),
+    (
+        "pattern-judged-by-javascript",
+        fr_label(r"\!"),
+        "detection.yaml",
+        "'\\!'",
+        "training_switch.labels.fr[0]: '\\\\!' is not a valid JavaScript",
+    ),
+    (
+        "selector-judged-by-javascript",
+        replace("detection.yaml", "- '[data-is-streaming]'", "- '[data-is-streaming'"),
+        "detection.yaml",
+        "'[data-is-streaming'",
+        "ignore_inside[1]: '[data-is-streaming' is not a valid CSS selector",
+    ),
+    (
+        "default-locale-not-listed",
+        replace("locales.yaml", "default: en", "default: pt"),
+        "locales.yaml",
+        "pt",
+        "default: 'pt' is not in locales",
+    ),
+    (
+        "placeholder-in-a-strings-file",
+        replace(
+            "strings/fr/content.yaml", "{retention_off_days} jours.", "{retention_days} jours."
+        ),
+        "strings/fr/content.yaml",
+        ">-",  # on_body's block scalar starts there
+        "on_body: unknown placeholder {retention_days}",
+    ),
+    (
+        "key-not-in-the-reference-locale",
+        replace("strings/de/content.yaml", "dismiss: ", "dismis: x\ndismiss: "),
+        "strings/de/content.yaml",
+        "dismis: x",
+        "dismis: unknown key (not in en)",
+    ),
+    (
+        "yaml-syntax",
+        replace("policy.yaml", VERSION, "policy_version: [1"),
+        "policy.yaml",
+        "\nsources:",
+        "YAML error: ",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("breakage", "file", "needle", "words"),
+    [pytest.param(b, f, n, w, id=i) for i, b, f, n, w in LOCATED],
+)
+def test_problem_names_file_line_and_column(tmp_path, breakage, file, needle, words):
+    """Each line reads `error: FILE:LINE:COLUMN: KEY: MESSAGE`, the most specific node's place."""
+    policy = copy_policy(tmp_path / "policy_data")
+    breakage(policy)
+    if needle.startswith("\n"):  # PyYAML finds the unclosed [ at the next line's colon
+        lines = (policy / file).read_text("utf-8").splitlines()
+        where = f"{lines.index(needle[1:]) + 1}:{len(needle) - 1}"
+    else:
+        where = spot(policy, file, needle)
+
+    result = run_builder("check", "--policy-data", policy)
+
+    assert result.returncode == 2, result.stdout
+    assert "Traceback" not in result.stderr
+    expected = f"error: {policy / file}:{where}: {words}"
+    assert any(line.startswith(expected) for line in result.stderr.splitlines()), (
+        expected + "\n" + result.stderr
+    )
