@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 WEB_EXT := node_modules/.bin/web-ext
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
@@ -34,13 +35,16 @@ bench: build $(STAMP_TEST) browsers
 screenshots: build $(STAMP_TEST) browsers
 	$(PY) docs/screenshots.py
 
-$(STAMP_BUILD): pyproject.toml
+# Exact versions with hashes (requirements/*.lock, see CONTRIBUTING.md), then the builder
+# itself with the pinned setuptools: what makes the store packages is the same everywhere.
+$(STAMP_BUILD): pyproject.toml requirements/build.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	$(PIP) --require-hashes -r requirements/build.lock
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-$(STAMP_TEST): pyproject.toml $(STAMP_BUILD)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+$(STAMP_TEST): pyproject.toml requirements/test.lock $(STAMP_BUILD)
+	$(PIP) --require-hashes -r requirements/test.lock
 	touch $@
 
 # recheck's optional native and Java helpers are not needed: the builder uses its
