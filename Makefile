@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 WEB_EXT := node_modules/.bin/web-ext
+ESLINT := node_modules/.bin/eslint
+TSC := node_modules/.bin/tsc
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_NPM := node_modules/.installed
@@ -19,9 +21,14 @@ build: $(STAMP_BUILD) $(STAMP_NPM_BUILD)
 
 test: build $(STAMP_TEST) $(STAMP_NPM) browsers lint web-ext-lint pytest
 
-lint: $(STAMP_TEST)
+# Python: ruff. JavaScript: ESLint (eslint.config.mjs) and tsc's type check of the plain
+# JavaScript against Chrome's and Firefox's API types (tsconfig*.json); nothing is built.
+lint: $(STAMP_TEST) $(STAMP_NPM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(ESLINT) --max-warnings 0 .
+	$(TSC) -p tsconfig.json
+	$(TSC) -p tsconfig.firefox.json
 
 web-ext-lint: $(STAMP_NPM) build
 	$(WEB_EXT) lint --source-dir dist/firefox --warnings-as-errors --no-config-discovery

@@ -50,7 +50,11 @@ def test_every_shipped_script_is_a_local_file(dist, target):
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", html), f"{page}: inline script"
 
 
-# Building HTML from strings, evaluating code, or talking to the network.
+# Building HTML from strings, evaluating code, or talking to the network. In JavaScript
+# ESLint finds these (eslint.config.mjs; `make lint`, tests/test_lint.py): it reads the
+# code, so it also sees `globalThis.fetch(...)` and a sink split over lines, where a line
+# pattern cannot. These patterns scan what ESLint does not read: the pages, the CSS and
+# the builder's templates (an inline handler or a template can still hold code).
 FORBIDDEN = {
     "innerHTML": r"\binnerHTML\b",
     "outerHTML assignment": r"\bouterHTML\s*=",
@@ -67,14 +71,13 @@ FORBIDDEN = {
     "EventSource": r"\bEventSource\b",
     "remote URL in code": r"[\"'`]https?://(?!claude\.ai/)[^\"'`]*\.(js|mjs|css)\b",
 }
+# ESLint has no rule for a remote script's address in a string: scanned in JavaScript too.
+ALSO_IN_JAVASCRIPT = {"remote URL in code"}
 
 
-def _sources() -> list[Path]:
-    return sorted(
-        p
-        for p in EXTENSION.rglob("*")
-        if p.is_file() and p.suffix in (".js", ".html", ".j2", ".css")
-    )
+def _sources(*, javascript: bool = True) -> list[Path]:
+    suffixes = (".html", ".j2", ".css", *((".js",) if javascript else ()))
+    return sorted(p for p in EXTENSION.rglob("*") if p.is_file() and p.suffix in suffixes)
 
 
 def test_extension_sources_exist():
@@ -87,7 +90,7 @@ def test_no_unsafe_or_network_api_in_extension(name):
     pattern = re.compile(FORBIDDEN[name])
     hits = [
         f"{path.relative_to(REPO)}:{number}: {line.strip()}"
-        for path in _sources()
+        for path in _sources(javascript=name in ALSO_IN_JAVASCRIPT)
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
         if pattern.search(line)
     ]

@@ -242,6 +242,7 @@
    * Where `el` is: { kind: "popup" | "onboarding" | "settings" | null, container }.
    * `kind` is null in a dialog none of the rules recognise (then only the setting's own
    * words can identify the switch); `container` is null outside every surface.
+   * @returns {PrivacyGuardPlace}
    */
   function surfaceOf(el) {
     if (PANELS) {

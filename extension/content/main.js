@@ -355,10 +355,13 @@
     }
   }
 
-  /** Every switch on a surface page; elsewhere, those in dialogs and panels. */
+  /**
+   * Every switch on a surface page; elsewhere, those in dialogs and panels.
+   * @param {Document | Element} [root]
+   */
   function scan(root = document) {
     const selector = surfaceShows() ? detect.SWITCH : WATCHED;
-    if (root !== document && root.matches(selector)) consider(root);
+    if (root !== document && /** @type {Element} */ (root).matches(selector)) consider(root);
     for (const el of root.querySelectorAll(selector)) consider(el);
   }
 

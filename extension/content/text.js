@@ -35,7 +35,7 @@
       try {
         out.push(new RegExp(source, "iu"));
       } catch (err) {
-        console.warn("Privacy Guard: skipping pattern", source, err.message);
+        console.warn("Privacy Guard: skipping pattern", source, /** @type {Error} */ (err).message);
       }
     }
     return out;

@@ -7,11 +7,11 @@
 
   async function load() {
     const settings = await store.settings();
-    for (const key of KEYS) $(key).checked = settings[key];
+    for (const key of KEYS) /** @type {HTMLInputElement} */ ($(key)).checked = settings[key];
   }
 
   async function save() {
-    const settings = Object.fromEntries(KEYS.map((key) => [key, $(key).checked]));
+    const settings = Object.fromEntries(KEYS.map((key) => [key, /** @type {HTMLInputElement} */ ($(key)).checked]));
     await store.command("save-settings", { settings });
     $("status").textContent = i18n.message("options_saved");
   }

@@ -9,7 +9,8 @@
 
   function localize(root = document) {
     document.documentElement.lang = api.i18n.getUILanguage();
-    for (const el of root.querySelectorAll("[data-i18n]")) {
+    const marked = /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-i18n]"));
+    for (const el of marked) {
       el.textContent = message(el.dataset.i18n);
     }
   }

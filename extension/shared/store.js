@@ -54,12 +54,15 @@
   /** The options: known keys with boolean values, defaults for the rest. */
   function settingsOf(raw) {
     const saved = isRecord(raw) ? raw : {};
-    return Object.fromEntries(
+    const settings = Object.fromEntries(
       Object.entries(DEFAULT_SETTINGS).map(([key, fallback]) => [
         key,
         typeof saved[key] === "boolean" ? saved[key] : fallback,
       ]),
     );
+    // Every key of DEFAULT_SETTINGS: the settings' shape, which tsc cannot see through
+    // Object.fromEntries.
+    return /** @type {PrivacyGuardSettings} */ (/** @type {unknown} */ (settings));
   }
 
   /** Everything the pages and the background read, validated, from raw storage. */
