@@ -188,3 +188,21 @@ test("the Privacy screen: found by marker or URL, not on its export sub-screen",
   show(ext, "https://claude.ai/onboarding", "<h1>Tell us about you</h1>");
   assert.equal(d.onboardingStep(), null);
 });
+
+// A switch whose row has no words yet (they render late) must not borrow words from
+// further up: the Privacy panel's intro names Anthropic ("Anthropic believes in
+// transparent data practices…"), so the signal would take the location switch.
+test("a settings row without words yet does not borrow the panel intro's words", () => {
+  const intro = "<p>Anthropic crede in pratiche trasparenti sui dati.</p>";
+  const emptyRow = `<div data-settings-row=""><div><p></p><p></p></div>${SWITCH_KINDS.cds('data-t="LOC"')}</div>`;
+  assert.equal(takenOn(SURFACES.settings2026("it", intro + emptyRow)), "");
+});
+
+test(
+  "an unmarked 2025 settings page: a lone switch without words does not borrow the intro's",
+  { todo: "known gap: rowOf climbs to any ancestor with text when no settings-row marker bounds it" },
+  () => {
+    const intro = "<p>Anthropic crede in pratiche trasparenti sui dati.</p>";
+    assert.equal(takenOn(SURFACES.settings2025("it", `${intro}<div><div>${SWITCH_KINDS.native('data-t="LOC"')}</div></div>`)), "");
+  },
+);
