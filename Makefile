@@ -14,12 +14,12 @@ STAMP_NPM_BUILD := node_modules/.installed-build
 # `make build BUILD_FLAGS=--allow-same-version` for local work on facts (see CONTRIBUTING.md).
 BUILD_FLAGS ?=
 
-.PHONY: build test lint web-ext-lint pytest browsers bench screenshots clean
+.PHONY: build test lint web-ext-lint unit pytest browsers bench screenshots clean
 
 build: $(STAMP_BUILD) $(STAMP_NPM_BUILD)
 	$(PY) -m builder build $(BUILD_FLAGS)
 
-test: build $(STAMP_TEST) $(STAMP_NPM) browsers lint web-ext-lint pytest
+test: build $(STAMP_TEST) $(STAMP_NPM) browsers lint web-ext-lint unit pytest
 
 # Python: ruff. JavaScript: ESLint (eslint.config.mjs) and tsc's type check of the plain
 # JavaScript against Chrome's and Firefox's API types (tsconfig*.json); nothing is built.
@@ -32,6 +32,10 @@ lint: $(STAMP_TEST) $(STAMP_NPM)
 
 web-ext-lint: $(STAMP_NPM) build
 	$(WEB_EXT) lint --source-dir dist/firefox --warnings-as-errors --no-config-discovery
+
+# The fast tier: the built content scripts in jsdom (tests/unit/, Node's test runner).
+unit: build $(STAMP_NPM)
+	node --test --test-reporter=spec --test-concurrency=2 tests/unit/
 
 pytest: $(STAMP_TEST) browsers
 	$(PY) -m pytest

@@ -182,6 +182,9 @@
       if (text && text !== normalize(textOf(el))) {
         return text.length <= MAX_ROW_TEXT ? { node, text } : null;
       }
+      // A marked settings row is the switch's whole row: with no words yet (they render
+      // late) it has none, rather than the panel intro's above it ("Anthropic believes…").
+      if (ROWS && node.matches(ROWS)) return null;
     }
     return null;
   }

@@ -1,0 +1,134 @@
+// The fast tier's page: the content scripts exactly as the build ships them
+// (dist/chrome, in the manifest's order) evaluated in a jsdom window, with a stand-in
+// for the one thing jsdom lacks here, layout. See README.md "Tests" for what stays
+// browser-only.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import cssEscape from "css.escape";
+import { JSDOM, VirtualConsole } from "jsdom";
+import YAML from "yaml";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST = process.env.PG_UNIT_DIST ?? join(ROOT, "dist", "chrome");
+
+/** policy_data/detection.yaml as written (per language), for tables and coverage. */
+export const detectionYaml = () =>
+  YAML.parse(readFileSync(join(ROOT, "policy_data", "detection.yaml"), "utf8"));
+
+// main.js is the entry point: it starts observers and timers and talks to the
+// background through the extension API. The browser tier covers it; the fast tier
+// loads everything it depends on, in the shipped order, and drives detection directly.
+const ENTRY_POINT = "content/main.js";
+
+// jsdom has no layout, and its getComputedStyle walks its whole user-agent stylesheet
+// for every ancestor (3 s for a 1,000-deep element) and leaves `overflow` unexpanded.
+// So style and boxes here are stand-ins driven by inline style attributes only:
+// - getComputedStyle: display (none for [hidden]), visibility (inherited), opacity,
+//   overflow-x/-y (from the shorthand too), flex-direction, as the inline style says;
+// - getBoundingClientRect: 24x24 at (16, 16) unless the element's own inline style gives
+//   width/height/left/top in px; an empty box under display:none;
+// - checkVisibility (every browser the manifest allows has it: Chrome 120+, Firefox
+//   140+): no box, opacity 0 on it or an ancestor, or visibility not "visible" -> false.
+// Stylesheets, real sizes, transforms and scrolling are left to the browser tier.
+function installLayout(window) {
+  const inline = (el, prop) => (el.hasAttribute?.("style") ? el.style.getPropertyValue(prop) : "");
+  const inherited = (el, prop, initial) => {
+    for (let node = el; node; node = node.parentElement) {
+      const value = inline(node, prop);
+      if (value && value !== "inherit") return value;
+    }
+    return initial;
+  };
+  function computedStyle(el) {
+    const overflow = inline(el, "overflow").split(/\s+/);
+    const values = {
+      display: el.hidden ? "none" : inline(el, "display") || "block",
+      visibility: inherited(el, "visibility", "visible"),
+      opacity: inline(el, "opacity") || "1",
+      overflowX: inline(el, "overflow-x") || overflow[0] || "visible",
+      overflowY: inline(el, "overflow-y") || overflow[1] || overflow[0] || "visible",
+      flexDirection: inline(el, "flex-direction") || "row",
+    };
+    const kebab = (p) => p.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    return { ...values, getPropertyValue: (p) => values[kebab(p)] ?? "" };
+  }
+  window.getComputedStyle = computedStyle;
+  const px = (value, fallback) => (/^-?\d+(\.\d+)?px$/.test(value) ? parseFloat(value) : fallback);
+  const rendered = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      if (computedStyle(node).display === "none") return false;
+    }
+    return true;
+  };
+  window.Element.prototype.getBoundingClientRect = function layoutStub() {
+    if (!rendered(this)) return new window.DOMRect(0, 0, 0, 0);
+    const box = (prop, fallback) => px(inline(this, prop), fallback);
+    return new window.DOMRect(box("left", 16), box("top", 16), box("width", 24), box("height", 24));
+  };
+  window.Element.prototype.checkVisibility = function checkVisibilityStub(options = {}) {
+    if (!rendered(this)) return false;
+    if (options.checkOpacity) {
+      for (let node = this; node; node = node.parentElement) {
+        if (Number(computedStyle(node).opacity) === 0) return false;
+      }
+    }
+    return !(options.checkVisibilityCSS && computedStyle(this).visibility !== "visible");
+  };
+}
+
+/**
+ * A claude.ai window with the shipped content scripts loaded. Returns the window,
+ * PrivacyGuard (text, detect, ui, store), the generated data, and what the scripts logged.
+ */
+export function loadExtension({ url = "https://claude.ai/new", dist = DIST } = {}) {
+  const logged = [];
+  const virtualConsole = new VirtualConsole();
+  for (const level of ["warn", "error"]) {
+    virtualConsole.on(level, (...args) => logged.push([level, ...args].join(" ")));
+  }
+  virtualConsole.on("jsdomError", (err) => logged.push(`jsdomError ${err.message}`));
+  const dom = new JSDOM("<!doctype html><html lang=en><head></head><body></body></html>", {
+    url,
+    runScripts: "outside-only",
+    virtualConsole,
+  });
+  const { window } = dom;
+  installLayout(window);
+  // jsdom has no CSS.escape (detect.js uses it for label[for]); the reference polyfill.
+  window.CSS = { escape: cssEscape };
+  const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8"));
+  const files = manifest.content_scripts[0].js.filter((f) => f !== ENTRY_POINT);
+  for (const file of files) {
+    window.eval(`${readFileSync(join(dist, file), "utf8")}\n//# sourceURL=${file}`);
+  }
+  const PG = window.PrivacyGuard;
+  if (!PG?.text || !PG?.detect) throw new Error(`${dist}: the content scripts define no detect`);
+  return { window, PG, data: window.PRIVACY_GUARD_DATA, files, logged };
+}
+
+/**
+ * Show `html` at `url` in the window (replacing what was there) and return every
+ * switch with what identify() says of it: [{ el, by }].
+ */
+export function show(ext, url, html) {
+  const { window } = ext;
+  const target = new URL(url);
+  if (window.location.href !== target.href) window.history.replaceState(null, "", target.href);
+  window.document.body.innerHTML = html; // test input only; the extension never does this
+  return scan(ext);
+}
+
+export function scan({ window, PG }) {
+  return [...window.document.querySelectorAll(PG.detect.SWITCH)].map((el) => ({
+    el,
+    by: PG.detect.identify(el),
+  }));
+}
+
+/** The switches identify() takes, as "by:test-id" strings (elements carry data-t ids). */
+export const taken = (results) =>
+  results.filter((r) => r.by).map((r) => `${r.by}:${r.el.getAttribute("data-t") ?? "?"}`);
+
+export const escapeHtml = (text) =>
+  String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);

@@ -1,0 +1,190 @@
+// The large table: every wording of the training switch (language x generation) on
+// every surface, in every switch markup and every way of labelling it, beside the
+// location switch; then the language-free signal, and coverage of detection.yaml.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { detectionYaml, loadExtension, show, taken } from "./harness.mjs";
+import { ACCEPT, CONTINUE, LABEL_VARIANTS, otherRow, POPUP_TITLES, SURFACES, SWITCH_KINDS } from "./pages.mjs";
+import { LOCATION, TRAINING, TRAINING_DESCRIPTIONS, UNKNOWN_TITLES } from "./wordings.mjs";
+
+const ext = loadExtension();
+const { PG } = ext;
+const yaml = detectionYaml();
+const KINDS = Object.keys(SWITCH_KINDS);
+
+// Where each wording is tried: every switch markup and labelling on the surfaces of its
+// own kind, and every surface in the 2026 markup (a cross of all would cost 3x the time
+// for combinations these two already cover).
+const OWN_SURFACES = {
+  popup: ["popup"],
+  settings2025: ["settings2025"],
+  settings2026: ["settings2026"],
+  onboarding: ["onboarding"],
+};
+function combos(where) {
+  const out = [];
+  for (const surface of OWN_SURFACES[where] ?? Object.keys(SURFACES)) {
+    for (const kind of KINDS) for (const variant of Object.keys(LABEL_VARIANTS)) out.push([surface, kind, variant]);
+  }
+  for (const surface of Object.keys(SURFACES)) {
+    if (!(OWN_SURFACES[where] ?? []).includes(surface)) out.push([surface, "cds", "row"]);
+  }
+  return out;
+}
+
+/** Show each combination with the training row `rowFor` builds; returns what failed. */
+function sweep(lang, where, rowFor, expectBy) {
+  const failures = [];
+  let checked = 0;
+  for (const [surfaceName, kind, variantName] of combos(where)) {
+    const row = rowFor(kind, LABEL_VARIANTS[variantName]);
+    if (!row) continue;
+    const [locLabel, locDesc] = LOCATION[lang] ?? LOCATION.en;
+    // Location row first, as on the real screen (facts §3), in the same markup.
+    const body = otherRow(kind, locLabel, locDesc, "loc") + row.elsewhere + row.row;
+    const page = SURFACES[surfaceName](lang, body);
+    const got = taken(show(ext, page.url, page.html)).join(" ");
+    const want = expectBy(surfaceName, variantName);
+    checked += 1;
+    if (got !== want) failures.push(`${surfaceName}/${kind}/${variantName}: want "${want}", got "${got}"`);
+  }
+  return { failures, checked };
+}
+
+for (const w of TRAINING) {
+  test(`${w.lang} ${w.gen} "${w.label}" is the training switch everywhere`, () => {
+    // A description that neither names the setting nor Anthropic: only the label can
+    // make the switch (the real English description matches a pattern of its own).
+    const desc = "Change anytime in your Privacy Settings.";
+    const { failures, checked } = sweep(
+      w.lang,
+      w.where === "settings" ? `settings${w.gen}` : w.where,
+      (kind, variant) => variant(kind, w.label, desc, "T"),
+      () => "wording:T",
+    );
+    assert.ok(checked >= 15, `only ${checked} pages`);
+    assert.deepEqual(failures, []);
+  });
+}
+
+// Languages with no public wording: on a recognised surface the one row naming
+// Anthropic is the switch; the same row in an unknown dialog is not.
+for (const [lang, title] of Object.entries(UNKNOWN_TITLES)) {
+  test(`${lang}: no wording known, the row naming Anthropic is picked by the signal`, () => {
+    const desc = TRAINING_DESCRIPTIONS[lang];
+    const { failures } = sweep(
+      lang,
+      "settings2026",
+      (kind, variant) => variant(kind, title, desc, "T"),
+      // Only where the description is in the switch's row can the signal see it.
+      (surface, variant) => (["row", "labelledby", "arialabel", "labelfor"].includes(variant) ? "signal:T" : ""),
+    );
+    assert.deepEqual(failures, []);
+  });
+
+  test(`${lang}: the signal alone never picks a switch in an unknown dialog`, () => {
+    const row = LABEL_VARIANTS.row("cds", title, TRAINING_DESCRIPTIONS[lang], "T").row;
+    const html = `<div role="dialog" aria-modal="true"><h2>Share chat</h2>${row}<button>OK</button></div>`;
+    assert.equal(taken(show(ext, "https://claude.ai/new", html)).join(" "), "");
+  });
+}
+
+test("the location switch is never taken, in any language, even when it names Anthropic", () => {
+  const failures = [];
+  for (const [i, [lang, [label, desc]]] of Object.entries(LOCATION).entries()) {
+    for (const surface of Object.keys(SURFACES)) {
+      for (const kind of [KINDS[i % KINDS.length]]) {
+        // Its own row; one whose description names Anthropic; its name beside the
+        // training words in one label (the location words win).
+        const rows =
+          otherRow(kind, label, desc, "L1") +
+          otherRow(kind, label, `${desc} Anthropic`, "L2") +
+          otherRow(kind, `${label} — Help improve Claude`, desc, "L3");
+        const page = SURFACES[surface](lang, rows);
+        const got = taken(show(ext, page.url, page.html)).join(" ");
+        if (got) failures.push(`${lang}/${surface}/${kind}: got ${got}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("every surface is recognised as what it is", () => {
+  const failures = [];
+  for (const lang of Object.keys(ACCEPT)) {
+    for (const [name, surface] of Object.entries(SURFACES)) {
+      const page = surface(lang, LABEL_VARIANTS.row("cds", "x", "y", "T").row);
+      show(ext, page.url, page.html);
+      const el = ext.window.document.querySelector('[data-t="T"]');
+      const kind = PG.detect.surfaceOf(el).kind;
+      if (kind !== page.kind) failures.push(`${lang}/${name}: ${kind}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("Accept (popup) and Continue (onboarding) are found in every language with a rule", () => {
+  const failures = [];
+  for (const [lang, word] of Object.entries(ACCEPT)) {
+    const page = SURFACES.popup(lang, SWITCH_KINDS.cds('data-t="T"'));
+    show(ext, page.url, page.html);
+    const button = PG.detect.confirmButtonFor(ext.window.document.querySelector('[data-t="T"]'), "popup");
+    if (button?.textContent !== word) failures.push(`popup ${lang}: ${button?.textContent}`);
+  }
+  for (const [lang, word] of Object.entries(CONTINUE)) {
+    const page = SURFACES.onboarding(lang, SWITCH_KINDS.cds('data-t="T"'));
+    show(ext, page.url, page.html);
+    const button = PG.detect.confirmButtonFor(ext.window.document.querySelector('[data-t="T"]'), "onboarding");
+    if (button?.textContent !== word) failures.push(`onboarding ${lang}: ${button?.textContent}`);
+    if (PG.detect.isConfirmButton(button, "popup") && word !== ACCEPT[lang]) {
+      failures.push(`onboarding ${lang}: "${word}" also counts as Accept`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("the state is read from every switch markup", () => {
+  for (const kind of KINDS) {
+    for (const on of [true, false]) {
+      show(ext, "https://claude.ai/new", SWITCH_KINDS[kind]('data-t="T"', on));
+      const el = ext.window.document.querySelector('[data-t="T"]');
+      assert.equal(PG.detect.stateOf(el), on ? "on" : "off", `${kind} ${on}`);
+    }
+  }
+});
+
+// Coverage: the table above must exercise what detection.yaml says, and the build
+// must ship what detection.yaml says.
+const norm = PG.text.normalize;
+const byLang = (block) => Object.entries(block);
+
+test("every training wording pattern in detection.yaml is exercised by a real wording", () => {
+  const unexercised = [];
+  for (const [lang, patterns] of byLang(yaml.training_switch.labels)) {
+    for (const p of patterns) {
+      const re = new RegExp(p, "iu");
+      if (!TRAINING.some((w) => w.lang === lang && re.test(norm(w.label)))) unexercised.push(`${lang}: ${p}`);
+    }
+  }
+  assert.deepEqual(unexercised, []);
+});
+
+test("every language detection.yaml rules the location switch out in has a location row here", () => {
+  for (const [lang, patterns] of byLang(yaml.training_switch.not_labels)) {
+    assert.ok(LOCATION[lang], `no location row for ${lang}`);
+    const res = patterns.map((p) => new RegExp(p, "iu"));
+    assert.ok(res.some((re) => re.test(norm(LOCATION[lang][0]))), `${lang}: ${LOCATION[lang][0]}`);
+  }
+  for (const lang of Object.keys(yaml.consent_popup.accept_buttons)) assert.ok(ACCEPT[lang], lang);
+  for (const lang of Object.keys(yaml.onboarding.continue_buttons)) assert.ok(CONTINUE[lang], lang);
+  for (const lang of Object.keys(yaml.consent_popup.titles)) assert.ok(POPUP_TITLES[lang], lang);
+});
+
+test("the build ships detection.yaml's wording, and every pattern compiles", () => {
+  const flat = (block) => Object.values(block).flat();
+  const d = JSON.parse(JSON.stringify(ext.data.detection)); // out of the jsdom realm
+  assert.deepEqual(d.trainingLabels, flat(yaml.training_switch.labels));
+  assert.deepEqual(d.notLabels, flat(yaml.training_switch.not_labels));
+  assert.deepEqual(d.acceptButtons, flat(yaml.consent_popup.accept_buttons));
+  assert.deepEqual(ext.logged, [], "the content scripts logged while loading");
+});
