@@ -77,26 +77,25 @@ POLICY_FILE = Record(
     }
 )
 
-# Detection wording is grouped by the language of the page it appears on: claude.ai's
-# UI languages (claude-ui-facts.md §0.3: en, fr, de, es-419/es-ES, pt-BR, it, ja, ko,
-# hi, id; regional variants share one code) and zh, used only by the help centre.
-PAGE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "ja", "ko", "hi", "id", "zh")
+# Detection wording is grouped by the language of the page it appears on; the languages
+# are listed once, as `page_languages` in locales.yaml (claude.ai's, not the extension's).
+PAGE_LANGUAGE = Text(max_len=2, regex=r"[a-z]{2}", regex_hint="a two-letter language code")
 
 
-def _by_language(value: Shape) -> MapOf:
-    """A mapping from a page language (two letters, one of PAGE_LANGUAGES) to `value`."""
+def _by_language(value: Shape, languages: tuple[str, ...] | None) -> MapOf:
+    """A mapping from a page language (one of `languages`; any two letters if unknown)."""
     return MapOf(
         value,
-        allowed_keys=PAGE_LANGUAGES,
+        allowed_keys=languages,
+        allowed_from="the page_languages in locales.yaml",
         key_regex=r"[a-z]{2}",
         key_hint="a two-letter language code",
     )
 
 
 PATTERNS = ListOf(Pattern(), unique=True)
-PATTERNS_BY_LANGUAGE = _by_language(PATTERNS)
 # Where each language's wording comes from: "C: …", "C-: …" or "inferred: <reasoning>".
-EVIDENCE_BY_LANGUAGE = _by_language(Text(max_len=400))
+EVIDENCE = Text(max_len=400)
 SELECTOR = Selector()
 SELECTORS = ListOf(SELECTOR, unique=True)
 SOURCE_IDS = ListOf(Text(max_len=80), unique=True)
@@ -109,63 +108,69 @@ WORDING_KEYS = {
     "onboarding": ("headings", "continue_buttons"),
 }
 
-DETECTION_FILE = Record(
-    {
-        "switch_selectors": Field(SELECTORS),
-        "ignore_inside": Field(SELECTORS),
-        "not_dialogs": Field(SELECTORS),
-        "training_switch": Field(
-            Record(
-                {
-                    "sources": Field(SOURCE_IDS),
-                    "labels": Field(PATTERNS_BY_LANGUAGE),
-                    "not_labels": Field(PATTERNS_BY_LANGUAGE),
-                    "signals": Field(Record({"row_mentions": Field(PATTERNS)})),
-                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
-                }
-            )
-        ),
-        "consent_popup": Field(
-            Record(
-                {
-                    "sources": Field(SOURCE_IDS),
-                    "titles": Field(PATTERNS_BY_LANGUAGE),
-                    "link_patterns": Field(PATTERNS),
-                    "accept_buttons": Field(PATTERNS_BY_LANGUAGE),
-                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
-                }
-            )
-        ),
-        "onboarding": Field(
-            Record(
-                {
-                    "sources": Field(SOURCE_IDS),
-                    "path_patterns": Field(PATTERNS),
-                    "headings": Field(PATTERNS_BY_LANGUAGE),
-                    "continue_buttons": Field(PATTERNS_BY_LANGUAGE),
-                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
-                }
-            )
-        ),
-        "privacy_settings": Field(
-            Record(
-                {
-                    "sources": Field(SOURCE_IDS),
-                    "urls": Field(ListOf(Url(), unique=True)),
-                    "path_patterns": Field(PATTERNS),
-                    "hash_patterns": Field(PATTERNS),
-                    "sub_screen_hash_patterns": Field(PATTERNS),
-                    "panel_selectors": Field(SELECTORS),
-                    "screen_selectors": Field(SELECTORS),
-                    "sub_screen_selectors": Field(SELECTORS),
-                    "overlay_selectors": Field(SELECTORS),
-                    "row_selectors": Field(SELECTORS),
-                    "not_found_after_ms": Field(Integer(minimum=1000, maximum=120_000)),
-                }
-            )
-        ),
-    }
-)
+
+def detection_file(page_languages: tuple[str, ...] | None) -> Record:
+    """The shape of detection.yaml; wording may be grouped only by the listed page languages."""
+    patterns_by_language = _by_language(PATTERNS, page_languages)
+    evidence_by_language = _by_language(EVIDENCE, page_languages)
+    return Record(
+        {
+            "switch_selectors": Field(SELECTORS),
+            "ignore_inside": Field(SELECTORS),
+            "not_dialogs": Field(SELECTORS),
+            "training_switch": Field(
+                Record(
+                    {
+                        "sources": Field(SOURCE_IDS),
+                        "labels": Field(patterns_by_language),
+                        "not_labels": Field(patterns_by_language),
+                        "signals": Field(Record({"row_mentions": Field(PATTERNS)})),
+                        "evidence": Field(evidence_by_language),
+                    }
+                )
+            ),
+            "consent_popup": Field(
+                Record(
+                    {
+                        "sources": Field(SOURCE_IDS),
+                        "titles": Field(patterns_by_language),
+                        "link_patterns": Field(PATTERNS),
+                        "accept_buttons": Field(patterns_by_language),
+                        "evidence": Field(evidence_by_language),
+                    }
+                )
+            ),
+            "onboarding": Field(
+                Record(
+                    {
+                        "sources": Field(SOURCE_IDS),
+                        "path_patterns": Field(PATTERNS),
+                        "headings": Field(patterns_by_language),
+                        "continue_buttons": Field(patterns_by_language),
+                        "evidence": Field(evidence_by_language),
+                    }
+                )
+            ),
+            "privacy_settings": Field(
+                Record(
+                    {
+                        "sources": Field(SOURCE_IDS),
+                        "urls": Field(ListOf(Url(), unique=True)),
+                        "path_patterns": Field(PATTERNS),
+                        "hash_patterns": Field(PATTERNS),
+                        "sub_screen_hash_patterns": Field(PATTERNS),
+                        "panel_selectors": Field(SELECTORS),
+                        "screen_selectors": Field(SELECTORS),
+                        "sub_screen_selectors": Field(SELECTORS),
+                        "overlay_selectors": Field(SELECTORS),
+                        "row_selectors": Field(SELECTORS),
+                        "not_found_after_ms": Field(Integer(minimum=1000, maximum=120_000)),
+                    }
+                )
+            ),
+        }
+    )
+
 
 # How two parts of a list are joined, e.g. "{0}, {1}" or "{0} and {1}" (as in CLDR).
 LIST_PATTERN = Text(
@@ -195,6 +200,7 @@ LOCALES_FILE = Record(
         "locales": Field(
             MapOf(LOCALE, key_regex=r"[a-z]{2}(_[A-Z]{2})?", key_hint="a locale like en or zh_CN")
         ),
+        "page_languages": Field(ListOf(PAGE_LANGUAGE, unique=True)),
     }
 )
 STRINGS_FILE = MapOf(
@@ -215,6 +221,8 @@ class Policy:
     detection: dict[str, Any]
     default_locale: str
     locales: dict[str, dict[str, Any]]
+    # claude.ai's page languages, which detection wording is grouped by
+    page_languages: tuple[str, ...]
     # locale -> message name -> text in the browsers' messages.json syntax
     messages: dict[str, dict[str, str]]
 
@@ -309,10 +317,14 @@ def load_policy(root: Path) -> Policy:
 
     js = JavaScriptChecks()
     policy = _load(root / "policy.yaml", POLICY_FILE, problems)
-    detection = _load(root / "detection.yaml", DETECTION_FILE, problems, js)
+    locales_file = _load(root / "locales.yaml", LOCALES_FILE, problems)
+    # Without a valid list (its problem is reported) any two letters pass, so that the
+    # rest of detection.yaml is still checked.
+    page_languages = (locales_file or {}).get("page_languages")
+    page_languages = tuple(page_languages) if page_languages and all(page_languages) else None
+    detection = _load(root / "detection.yaml", detection_file(page_languages), problems, js)
     # One Node run judges every pattern and selector: starting Node costs more than checking.
     js.run(problems)
-    locales_file = _load(root / "locales.yaml", LOCALES_FILE, problems)
 
     sources = (policy or {}).get("sources") or {}
     if policy:
@@ -354,6 +366,7 @@ def load_policy(root: Path) -> Policy:
         detection=detection,
         default_locale=default,
         locales=locales,
+        page_languages=page_languages,
         messages=messages,
     )
 
