@@ -186,6 +186,13 @@ def test_history_prints_as_a_page_and_downloads_no_text_file(history_browser):
     assert page.url.endswith("/history/history.html")
     assert downloads == []
 
+    # The options page leads there too.
+    options = history_browser.extension_page("options/options.html")
+    with history_browser.driver.context.expect_page() as opened:
+        options.click("#open-history")
+    opened.value.wait_for_load_state("load")
+    assert opened.value.url == page.url
+
     # The button asks the browser to print (which also offers "Save as PDF").
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
     page.click("#print")
