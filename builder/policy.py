@@ -78,24 +78,20 @@ POLICY_FILE = Record(
 )
 
 # Detection wording is grouped by the language of the page it appears on; the languages
-# are listed once, as `page_languages` in locales.yaml (claude.ai's, not the extension's).
+# are listed once, as `page_languages` in locales.yaml (claude.ai's, not the extension's),
+# and _check_page_languages holds the wording to that list.
 PAGE_LANGUAGE = Text(max_len=2, regex=r"[a-z]{2}", regex_hint="a two-letter language code")
 
 
-def _by_language(value: Shape, languages: tuple[str, ...] | None) -> MapOf:
-    """A mapping from a page language (one of `languages`; any two letters if unknown)."""
-    return MapOf(
-        value,
-        allowed_keys=languages,
-        allowed_from="the page_languages in locales.yaml",
-        key_regex=r"[a-z]{2}",
-        key_hint="a two-letter language code",
-    )
+def _by_language(value: Shape) -> MapOf:
+    """A mapping from a page language (two letters) to `value`."""
+    return MapOf(value, key_regex=r"[a-z]{2}", key_hint="a two-letter language code")
 
 
 PATTERNS = ListOf(Pattern(), unique=True)
+PATTERNS_BY_LANGUAGE = _by_language(PATTERNS)
 # Where each language's wording comes from: "C: …", "C-: …" or "inferred: <reasoning>".
-EVIDENCE = Text(max_len=400)
+EVIDENCE_BY_LANGUAGE = _by_language(Text(max_len=400))
 SELECTOR = Selector()
 SELECTORS = ListOf(SELECTOR, unique=True)
 SOURCE_IDS = ListOf(Text(max_len=80), unique=True)
@@ -108,69 +104,63 @@ WORDING_KEYS = {
     "onboarding": ("headings", "continue_buttons"),
 }
 
-
-def detection_file(page_languages: tuple[str, ...] | None) -> Record:
-    """The shape of detection.yaml; wording may be grouped only by the listed page languages."""
-    patterns_by_language = _by_language(PATTERNS, page_languages)
-    evidence_by_language = _by_language(EVIDENCE, page_languages)
-    return Record(
-        {
-            "switch_selectors": Field(SELECTORS),
-            "ignore_inside": Field(SELECTORS),
-            "not_dialogs": Field(SELECTORS),
-            "training_switch": Field(
-                Record(
-                    {
-                        "sources": Field(SOURCE_IDS),
-                        "labels": Field(patterns_by_language),
-                        "not_labels": Field(patterns_by_language),
-                        "signals": Field(Record({"row_mentions": Field(PATTERNS)})),
-                        "evidence": Field(evidence_by_language),
-                    }
-                )
-            ),
-            "consent_popup": Field(
-                Record(
-                    {
-                        "sources": Field(SOURCE_IDS),
-                        "titles": Field(patterns_by_language),
-                        "link_patterns": Field(PATTERNS),
-                        "accept_buttons": Field(patterns_by_language),
-                        "evidence": Field(evidence_by_language),
-                    }
-                )
-            ),
-            "onboarding": Field(
-                Record(
-                    {
-                        "sources": Field(SOURCE_IDS),
-                        "path_patterns": Field(PATTERNS),
-                        "headings": Field(patterns_by_language),
-                        "continue_buttons": Field(patterns_by_language),
-                        "evidence": Field(evidence_by_language),
-                    }
-                )
-            ),
-            "privacy_settings": Field(
-                Record(
-                    {
-                        "sources": Field(SOURCE_IDS),
-                        "urls": Field(ListOf(Url(), unique=True)),
-                        "path_patterns": Field(PATTERNS),
-                        "hash_patterns": Field(PATTERNS),
-                        "sub_screen_hash_patterns": Field(PATTERNS),
-                        "panel_selectors": Field(SELECTORS),
-                        "screen_selectors": Field(SELECTORS),
-                        "sub_screen_selectors": Field(SELECTORS),
-                        "overlay_selectors": Field(SELECTORS),
-                        "row_selectors": Field(SELECTORS),
-                        "not_found_after_ms": Field(Integer(minimum=1000, maximum=120_000)),
-                    }
-                )
-            ),
-        }
-    )
-
+DETECTION_FILE = Record(
+    {
+        "switch_selectors": Field(SELECTORS),
+        "ignore_inside": Field(SELECTORS),
+        "not_dialogs": Field(SELECTORS),
+        "training_switch": Field(
+            Record(
+                {
+                    "sources": Field(SOURCE_IDS),
+                    "labels": Field(PATTERNS_BY_LANGUAGE),
+                    "not_labels": Field(PATTERNS_BY_LANGUAGE),
+                    "signals": Field(Record({"row_mentions": Field(PATTERNS)})),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
+                }
+            )
+        ),
+        "consent_popup": Field(
+            Record(
+                {
+                    "sources": Field(SOURCE_IDS),
+                    "titles": Field(PATTERNS_BY_LANGUAGE),
+                    "link_patterns": Field(PATTERNS),
+                    "accept_buttons": Field(PATTERNS_BY_LANGUAGE),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
+                }
+            )
+        ),
+        "onboarding": Field(
+            Record(
+                {
+                    "sources": Field(SOURCE_IDS),
+                    "path_patterns": Field(PATTERNS),
+                    "headings": Field(PATTERNS_BY_LANGUAGE),
+                    "continue_buttons": Field(PATTERNS_BY_LANGUAGE),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE),
+                }
+            )
+        ),
+        "privacy_settings": Field(
+            Record(
+                {
+                    "sources": Field(SOURCE_IDS),
+                    "urls": Field(ListOf(Url(), unique=True)),
+                    "path_patterns": Field(PATTERNS),
+                    "hash_patterns": Field(PATTERNS),
+                    "sub_screen_hash_patterns": Field(PATTERNS),
+                    "panel_selectors": Field(SELECTORS),
+                    "screen_selectors": Field(SELECTORS),
+                    "sub_screen_selectors": Field(SELECTORS),
+                    "overlay_selectors": Field(SELECTORS),
+                    "row_selectors": Field(SELECTORS),
+                    "not_found_after_ms": Field(Integer(minimum=1000, maximum=120_000)),
+                }
+            )
+        ),
+    }
+)
 
 # How two parts of a list are joined, e.g. "{0}, {1}" or "{0} and {1}" (as in CLDR).
 LIST_PATTERN = Text(
@@ -309,6 +299,21 @@ def _check_evidence(detection: dict, report: _Collector) -> None:
                     )
 
 
+def _check_page_languages(detection: dict, languages: list, report: _Collector) -> None:
+    """Wording and evidence only under a page language that locales.yaml lists."""
+    listed = ", ".join(languages)
+    for block, keys in WORDING_KEYS.items():
+        section = detection.get(block) or {}
+        for key in (*keys, "evidence"):
+            for language in section.get(key) or {}:
+                if language not in languages:
+                    report(
+                        f"{block}.{key}.{language}",
+                        f"unknown key (expected one of the page_languages in locales.yaml: "
+                        f"{listed})",
+                    )
+
+
 def load_policy(root: Path) -> Policy:
     """Load and validate the policy folder; raise BuildError listing every problem."""
     problems: list[Problem] = []
@@ -317,14 +322,10 @@ def load_policy(root: Path) -> Policy:
 
     js = JavaScriptChecks()
     policy = _load(root / "policy.yaml", POLICY_FILE, problems)
-    locales_file = _load(root / "locales.yaml", LOCALES_FILE, problems)
-    # Without a valid list (its problem is reported) any two letters pass, so that the
-    # rest of detection.yaml is still checked.
-    page_languages = (locales_file or {}).get("page_languages")
-    page_languages = tuple(page_languages) if page_languages and all(page_languages) else None
-    detection = _load(root / "detection.yaml", detection_file(page_languages), problems, js)
+    detection = _load(root / "detection.yaml", DETECTION_FILE, problems, js)
     # One Node run judges every pattern and selector: starting Node costs more than checking.
     js.run(problems)
+    locales_file = _load(root / "locales.yaml", LOCALES_FILE, problems)
 
     sources = (policy or {}).get("sources") or {}
     if policy:
@@ -343,6 +344,11 @@ def load_policy(root: Path) -> Policy:
                 )
     if detection:
         _check_evidence(detection, _Collector(problems, root / "detection.yaml"))
+    page_languages = (locales_file or {}).get("page_languages")
+    # Without a valid list (its own problem is reported) nothing is compared with it.
+    if detection and page_languages and all(page_languages):
+        report = _Collector(problems, root / "detection.yaml")
+        _check_page_languages(detection, page_languages, report)
 
     locales = (locales_file or {}).get("locales") or {}
     default = (locales_file or {}).get("default")
@@ -366,7 +372,7 @@ def load_policy(root: Path) -> Policy:
         detection=detection,
         default_locale=default,
         locales=locales,
-        page_languages=page_languages,
+        page_languages=tuple(page_languages),
         messages=messages,
     )
 

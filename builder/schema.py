@@ -253,8 +253,6 @@ class MapOf(Shape):
     key_regex: str = r"[a-z][a-z0-9_-]*"
     key_hint: str = "lower-case letters, digits, '-' or '_'"
     allowed_keys: tuple[str, ...] | None = None
-    # Where the allowed keys are listed, for the message about one that is not.
-    allowed_from: str = ""
     min_len: int = 1
     max_len: int = 500
     expected: str = "a mapping"
@@ -276,8 +274,7 @@ class MapOf(Shape):
                 report(sub, f"key {key!r} must be {self.key_hint}")
                 continue
             if self.allowed_keys is not None and key not in self.allowed_keys:
-                where = f" {self.allowed_from}" if self.allowed_from else ""
-                report(sub, f"unknown key (expected one of{where}: {', '.join(self.allowed_keys)})")
+                report(sub, f"unknown key (expected one of: {', '.join(self.allowed_keys)})")
                 continue
             out[key] = self.value.check(item, sub, report)
         return out
