@@ -138,6 +138,9 @@ def test_history_page_says_what_was_seen_and_what_you_confirmed(history_browser)
         ["You pressed “Accept” on the consent popup", "On"],
         ["Seen on the consent popup, not confirmed", "Off"],
     ]
+    # Only what counts is coloured as a state: not a popup seen before its Accept.
+    states = [row.get_attribute("data-state") for row in page.locator("#rows tr").all()]
+    assert states == ["off", "off", "on", None]
     assert [cells[0].split(" at ")[0] for cells in rows] == [
         "May 8, 2026",
         "April 7, 2026",

@@ -17,7 +17,9 @@
 
   function row(entry) {
     const tr = document.createElement("tr");
-    tr.dataset.state = entry.state;
+    // Colour (red on, green off) only for what counts: a state seen in the settings or a
+    // choice confirmed; a popup seen before its Accept (schema 1 data) stays plain.
+    if (entry.surface === "settings" || entry.confirmed) tr.dataset.state = entry.state;
     const when = document.createElement("td");
     const time = document.createElement("time");
     time.dateTime = entry.time;
