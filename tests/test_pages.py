@@ -67,7 +67,11 @@ def test_welcome_page_opens_once_on_install_and_never_on_update(tmp_path, profil
     dist = tmp_path / "dist"
     first = Browser(build(1, dist), profile, keep_welcome=True)
     try:
-        first.driver.page.wait_for_timeout(500)  # anything else it might open
+        for _ in range(100):
+            if first.driver.welcome_pages():
+                break
+            first.driver.page.wait_for_timeout(100)
+        first.driver.page.wait_for_timeout(500)  # a second one would be there by now
         [welcome] = first.driver.welcome_pages()
         welcome.wait_for_load_state("load")
         expect(welcome.locator("h1")).to_have_text("Privacy Guard for Claude is installed")
