@@ -20,6 +20,13 @@ _FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 MESSAGE_NAME_PART = r"[a-z][a-z0-9_]*"
 _MESSAGE_NAME = re.compile(r"[A-Za-z0-9_]+")
 
+# One message the builder adds to every locale: the locale's own language tag (zh_CN ->
+# zh-CN). The browser picks the closest locale it ships for the user's UI language, so this
+# tells the pages which language the text they show is in, for <html lang> and for dates
+# written with Intl in that language (a browser in an unshipped language gets English
+# text, and English dates with it). Message names made from files always hold a '_'.
+LOCALE_MESSAGE = "locale"
+
 # Limits the stores enforce on the manifest's localised name and description.
 # https://developer.chrome.com/docs/extensions/reference/manifest/name
 # https://developer.chrome.com/docs/extensions/reference/manifest/description
@@ -132,6 +139,8 @@ def render_messages(
                     )
                 rendered[code][name] = text
                 arguments[code][name] = args
+    for code in rendered:
+        rendered[code][LOCALE_MESSAGE] = code.replace("_", "-")
     reference = arguments.get(default, {})
     for code, names in arguments.items():
         for name, args in names.items():

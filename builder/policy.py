@@ -84,20 +84,15 @@ POLICY_FILE = Record(
     }
 )
 
-# Detection wording is grouped by the language of the page it appears on: claude.ai's
-# UI languages (claude-ui-facts.md §0.3: en, fr, de, es-419/es-ES, pt-BR, it, ja, ko,
-# hi, id; regional variants share one code) and zh, used only by the help centre.
-PAGE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "ja", "ko", "hi", "id", "zh")
+# Detection wording is grouped by the language of the page it appears on; the languages
+# are listed once, as `page_languages` in locales.yaml (claude.ai's, not the extension's),
+# and _check_page_languages holds the wording to that list.
+PAGE_LANGUAGE = Text(max_len=2, regex=r"[a-z]{2}", regex_hint="a two-letter language code")
 
 
 def _by_language(value: Shape) -> MapOf:
-    """A mapping from a page language (two letters, one of PAGE_LANGUAGES) to `value`."""
-    return MapOf(
-        value,
-        allowed_keys=PAGE_LANGUAGES,
-        key_regex=r"[a-z]{2}",
-        key_hint="a two-letter language code",
-    )
+    """A mapping from a page language (two letters) to `value`."""
+    return MapOf(value, key_regex=r"[a-z]{2}", key_hint="a two-letter language code")
 
 
 PATTERNS = ListOf(Pattern(), unique=True)
@@ -207,6 +202,7 @@ LOCALES_FILE = Record(
         "locales": Field(
             MapOf(LOCALE, key_regex=r"[a-z]{2}(_[A-Z]{2})?", key_hint="a locale like en or zh_CN")
         ),
+        "page_languages": Field(ListOf(PAGE_LANGUAGE, unique=True)),
     }
 )
 STRINGS_FILE = MapOf(
@@ -227,6 +223,8 @@ class Policy:
     detection: dict[str, Any]
     default_locale: str
     locales: dict[str, dict[str, Any]]
+    # claude.ai's page languages, which detection wording is grouped by
+    page_languages: tuple[str, ...]
     # locale -> message name -> text in the browsers' messages.json syntax
     messages: dict[str, dict[str, str]]
     # file as shown in messages -> where its keys are written, for later problems
@@ -321,6 +319,21 @@ def _check_evidence(detection: dict, report: _Collector) -> None:
                     )
 
 
+def _check_page_languages(detection: dict, languages: list, report: _Collector) -> None:
+    """Wording and evidence only under a page language that locales.yaml lists."""
+    listed = ", ".join(languages)
+    for block, keys in WORDING_KEYS.items():
+        section = detection.get(block) or {}
+        for key in (*keys, "evidence"):
+            for language in section.get(key) or {}:
+                if language not in languages:
+                    report(
+                        f"{block}.{key}.{language}",
+                        f"unknown key (expected one of the page_languages in locales.yaml: "
+                        f"{listed})",
+                    )
+
+
 def load_policy(root: Path) -> Policy:
     """Load and validate the policy folder; raise BuildError listing every problem."""
     problems: list[Problem] = []
@@ -352,6 +365,11 @@ def load_policy(root: Path) -> Policy:
                 )
     if detection:
         _check_evidence(detection, _Collector(problems, root / "detection.yaml"))
+    page_languages = (locales_file or {}).get("page_languages")
+    # Without a valid list (its own problem is reported) nothing is compared with it.
+    if detection and page_languages and all(page_languages):
+        report = _Collector(problems, root / "detection.yaml")
+        _check_page_languages(detection, page_languages, report)
 
     locales = (locales_file or {}).get("locales") or {}
     default = (locales_file or {}).get("default")
@@ -375,6 +393,7 @@ def load_policy(root: Path) -> Policy:
         detection=detection,
         default_locale=default,
         locales=locales,
+        page_languages=tuple(page_languages),
         messages=messages,
         positions=positions,
     )

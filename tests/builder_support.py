@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 POLICY_DATA = REPO / "policy_data"
 # A hang guard, not a speed target: a bad input must never keep the builder busy.
@@ -47,3 +49,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def ui_locales(root: Path = POLICY_DATA) -> list[str]:
+    """The extension's UI locales, sorted: the one list, in locales.yaml."""
+    return sorted(yaml.safe_load((root / "locales.yaml").read_text("utf-8"))["locales"])
+
+
+def page_languages(root: Path = POLICY_DATA) -> list[str]:
+    """claude.ai's page languages that detection wording is grouped by, from locales.yaml."""
+    return list(yaml.safe_load((root / "locales.yaml").read_text("utf-8"))["page_languages"])

@@ -120,7 +120,7 @@ def test_malformed_stored_entries_are_dropped_and_receipts_go_on(browser):
     browser.visit(SETTINGS_FIXTURE, SETTINGS_URL)
     wait_for_badge(browser, "✓")
     expect(popup.locator("#receipts li")).to_have_count(3, timeout=10_000)
-    expect(popup.locator("#receipts li").first).to_contain_text("opted out")
+    expect(popup.locator("#receipts li").first).to_contain_text("training off")
     expect(popup.locator("#status")).to_have_attribute("data-state", "off")
 
 
@@ -154,7 +154,7 @@ def test_a_burst_from_two_tabs_keeps_receipts_badge_and_popup_in_agreement(brows
 
     popup.bring_to_front()
     expect(popup.locator("#status")).to_have_attribute("data-state", "off")
-    expect(popup.locator("#receipts li").first).to_contain_text("opted out", timeout=10_000)
+    expect(popup.locator("#receipts li").first).to_contain_text("training off", timeout=10_000)
     second.wait_for_timeout(1500)  # nothing late arrives after the final state
     receipts = stored(browser)["receipts"]
     assert receipts[0] == genuine
@@ -248,7 +248,7 @@ def test_a_waiting_receipt_survives_the_service_worker_being_stopped(browser):
     # The next message from a claude.ai page starts the worker, which writes it.
     browser.driver.open(CHAT, NO_SWITCH)
     expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
-    expect(popup.locator("#receipts li").first).to_contain_text("opted out")
+    expect(popup.locator("#receipts li").first).to_contain_text("training off")
 
 
 def test_data_from_an_older_version_is_migrated(tmp_path, profile):

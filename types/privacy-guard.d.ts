@@ -170,8 +170,10 @@ interface PrivacyGuardUi {
 /** shared/i18n.js */
 interface PrivacyGuardI18n {
   message(key: string, ...subs: unknown[]): string;
+  /** The language of the messages shown (BCP 47), for <html lang> and Intl. */
+  language(): string;
   localize(root?: ParentNode): void;
-  dateTime(iso: string): string;
+  dateTime(iso: string, dateStyle?: "full" | "long" | "medium" | "short"): string;
 }
 
 /** shared/confirm.js */

@@ -279,12 +279,32 @@
     update.seenPolicyVersion = data.seenPolicyVersion ?? POLICY_VERSION;
     update.tabReceipts = tabReceiptsOf(raw.tabReceipts);
     await api.storage.local.set(update);
-    const known = new Set([...Object.keys(update), "settings", "last"]);
+    // `welcomed` (see welcomeOnce) is kept as it is.
+    const known = new Set([...Object.keys(update), "settings", "last", "welcomed"]);
     const stale = Object.keys(raw).filter((key) => !known.has(key) || (key === "last" && !data.last));
     if (stale.length) await api.storage.local.remove(stale);
   }
 
-  api.runtime.onInstalled.addListener(() => {
+  // --- welcome page --------------------------------------------------------------------------
+  const WELCOME_PAGE = "welcome/welcome.html";
+
+  /**
+   * Opens the welcome page on a fresh install, once: never on an update, a browser restart
+   * or a reinstall of the same copy. Runs before migrate(), which writes seenPolicyVersion.
+   */
+  async function welcomeOnce(reason) {
+    if (reason !== "install") return;
+    const { welcomed, seenPolicyVersion } = await api.storage.local.get(["welcomed", "seenPolicyVersion"]);
+    // Storage decides, not `reason` alone: Chromium also says "install" when it relaunches
+    // an unpacked build whose version changed, with the user's data still there.
+    if (welcomed !== undefined || seenPolicyVersion !== undefined) return;
+    // Remembered first: a worker stopped after opening the tab must not open it twice.
+    await api.storage.local.set({ welcomed: true });
+    await api.tabs.create({ url: api.runtime.getURL(WELCOME_PAGE) });
+  }
+
+  api.runtime.onInstalled.addListener((details) => {
+    serial(() => welcomeOnce(details?.reason));
     serial(migrate).then(() => serial(flush));
     serial(refreshPolicyBadge);
   });

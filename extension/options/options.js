@@ -1,4 +1,4 @@
-// The options page: which warnings to show, whether to keep receipts, and a reset that
+// The options page: which warnings to show, whether to keep a history, and a reset that
 // forgets everything observed. Changes are made by the background (the only writer).
 (() => {
   const { store, i18n } = globalThis.PrivacyGuard;
@@ -17,6 +17,10 @@
   }
 
   i18n.localize();
+  $("open-history").addEventListener("click", () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    api.tabs.create({ url: api.runtime.getURL("history/history.html") });
+  });
   for (const key of KEYS) $(key).addEventListener("change", save);
   globalThis.PrivacyGuard.confirmStep({
     trigger: $("reset"),

@@ -1,5 +1,5 @@
 // The toolbar popup: where you stand (last state seen), what it means, the facts with
-// sources, a way to the Privacy settings, and the opt-out receipts.
+// sources, a way to the Privacy settings, and the history of what was seen and confirmed.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const data = globalThis.PRIVACY_GUARD_DATA;
@@ -49,22 +49,6 @@
         return li;
       });
     $("receipts").replaceChildren(...items);
-  }
-
-  function receiptText(list) {
-    const lines = [
-      msg("receipt_title"),
-      msg("receipt_intro"),
-      msg("receipts_limits"),
-      `Privacy Guard ${data.version}, policy version ${data.policyVersion}`,
-      `${new Date().toISOString()}`,
-      "",
-      ...list.map((r) => {
-        const confirmed = r.confirmed ? "confirmed" : "-";
-        return `${r.time}  ${r.state.padEnd(7)}  ${r.surface.padEnd(10)}  ${confirmed.padEnd(9)}  policy ${r.policyVersion}  ${r.path}`;
-      }),
-    ];
-    return `${lines.join("\n")}\n`;
   }
 
   /** Save text as a file: a Blob and <a download>, so no "downloads" permission is needed. */
@@ -119,11 +103,11 @@
       about: `${msg("receipt_intro")} ${msg("receipts_limits")}`,
       receipts,
     };
-    download("privacy-guard-receipts.json", "application/json", `${JSON.stringify(body, null, 2)}\n`);
+    download("privacy-guard-history.json", "application/json", `${JSON.stringify(body, null, 2)}\n`);
   });
-  $("export-text").addEventListener("click", async () => {
-    download("privacy-guard-receipt.txt", "text/plain", receiptText(await store.receipts()));
-  });
+  // The printable history is an extension page in the user's language, which the browser
+  // prints or saves as PDF itself.
+  $("open-history").addEventListener("click", () => openTab(api.runtime.getURL("history/history.html")));
   globalThis.PrivacyGuard.confirmStep({
     trigger: $("clear"),
     box: $("confirm"),

@@ -1,5 +1,5 @@
 // Fills extension pages with messages from _locales: every [data-i18n] element gets the
-// message of that name as its text, and the page takes the browser's UI language.
+// message of that name as its text, and the page takes the language of those messages.
 (() => {
   const PG = (globalThis.PrivacyGuard ??= {});
   if (PG.i18n) return;
@@ -7,19 +7,21 @@
 
   const message = (key, ...subs) => api.i18n.getMessage(key, subs.map(String)) || key;
 
+  // The language of the messages the browser chose (the builder adds it to each locale),
+  // which is the browser's UI language only when the extension ships that language.
+  const language = () => api.i18n.getMessage("locale") || api.i18n.getUILanguage();
+
   function localize(root = document) {
-    document.documentElement.lang = api.i18n.getUILanguage();
+    document.documentElement.lang = language();
     const marked = /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-i18n]"));
     for (const el of marked) {
       el.textContent = message(el.dataset.i18n);
     }
   }
 
-  const dateTime = (iso) =>
-    new Intl.DateTimeFormat(api.i18n.getUILanguage(), {
-      dateStyle: "medium",
-      timeStyle: "short",
-    }).format(new Date(iso));
+  /** @param {string} iso @param {"full" | "long" | "medium" | "short"} [dateStyle] */
+  const dateTime = (iso, dateStyle = "medium") =>
+    new Intl.DateTimeFormat(language(), { dateStyle, timeStyle: "short" }).format(new Date(iso));
 
-  PG.i18n = { message, localize, dateTime };
+  PG.i18n = { message, language, localize, dateTime };
 })();

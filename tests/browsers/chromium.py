@@ -15,6 +15,8 @@ from playwright.sync_api import sync_playwright
 from browsers.base import SERVED_HOSTS, Driver, Routes
 
 EXECUTABLE = "/usr/bin/chromium"
+# The page the extension opens once, on a fresh install.
+WELCOME_PAGE = "/welcome/welcome.html"
 
 
 class ChromiumDriver(Driver):
@@ -28,10 +30,15 @@ class ChromiumDriver(Driver):
         profile: Path | None = None,
         back_forward_cache: bool = False,
         playwright=None,
+        keep_welcome: bool = False,
+        args: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
     ):
         # A given profile folder outlives the driver (restart and update tests reuse it).
         self._profile = tempfile.TemporaryDirectory(prefix="pg-chromium-")
         self.profile = profile or Path(self._profile.name)
+        # An empty profile is a fresh install: the extension opens its welcome page.
+        fresh = not any(self.profile.iterdir())
         # Playwright's sync API runs one instance per thread: a second browser started while
         # the session's runs borrows the session's instance (and leaves it running).
         self._owns_playwright = playwright is None
@@ -56,7 +63,9 @@ class ChromiumDriver(Driver):
                     "--disable-component-update",
                     "--no-first-run",
                     "--disable-sync",
+                    *args,
                 ],
+                env=env,
                 # Playwright turns the back/forward cache off by default; a test of what
                 # happens on a restore from it turns it back on.
                 ignore_default_args=["--disable-back-forward-cache"]
@@ -68,7 +77,11 @@ class ChromiumDriver(Driver):
             self.context.route(re.compile(r"^(https?|wss?)://"), self._refuse)
             for host in SERVED_HOSTS:
                 self.context.route(f"https://{host}/**", self._serve)
-            self.page = self.context.pages[0] if self.context.pages else self.context.new_page()
+            # Every page opened from now on (the welcome page, tabs the extension opens).
+            self.opened_pages: list = []
+            self.context.on("page", lambda page: self.opened_pages.append(page))
+            first = [p for p in self.context.pages if urlsplit(p.url).path != WELCOME_PAGE]
+            self.page = first[0] if first else self.context.new_page()
             self.page.on("console", self._on_console)
             self.page.on("pageerror", self._on_page_error)
             self.cdp = self.context.new_cdp_session(self.page)
@@ -79,9 +92,26 @@ class ChromiumDriver(Driver):
                 else (self.context.wait_for_event("serviceworker", timeout=10_000))
             )
             self._attach_workers()
+            if fresh and not keep_welcome:
+                self._close_welcome_page()
         except BaseException:
             self.close()
             raise
+
+    def welcome_pages(self) -> list:
+        """The extension's welcome pages open now."""
+        return [p for p in self.context.pages if urlsplit(p.url).path == WELCOME_PAGE]
+
+    def _close_welcome_page(self) -> None:
+        # The install opens the welcome page in front of the tab the tests drive; closed,
+        # so that every test starts with that tab alone and in front.
+        for _ in range(100):
+            if self.welcome_pages():
+                break
+            self.page.wait_for_timeout(50)
+        for page in self.welcome_pages():
+            page.close()
+        self.page.bring_to_front()
 
     # --- serving ----------------------------------------------------------------------
     def _serve(self, route) -> None:

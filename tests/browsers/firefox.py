@@ -159,10 +159,26 @@ class FirefoxDriver(Driver):
                     _RECORD_EXTENSION_REQUESTS, script_args=[list(SERVED_HOSTS)]
                 )
             self._extension_dir = extension_dir
+            tab = self.marionette.current_window_handle
             Addons(self.marionette).install(str(extension_dir.resolve()), temp=True)
+            self._close_welcome_page(tab)
         except BaseException:
             self.close()
             raise
+
+    def _close_welcome_page(self, tab: str) -> None:
+        # A temporary install is an install too: the extension opens its welcome page in a
+        # new tab in front, where the tab the tests drive would be in the background.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            others = [h for h in self.marionette.window_handles if h != tab]
+            if others:
+                break
+            time.sleep(0.05)
+        for handle in others:
+            self.marionette.switch_to_window(handle)
+            self.marionette.close()
+        self.marionette.switch_to_window(tab)
 
     def reload_extension(self) -> None:
         # Installing the same temporary add-on again is how Firefox updates it in place.
