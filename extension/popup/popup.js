@@ -108,7 +108,8 @@
       text.textContent = sentence;
       const sources = document.createElement("span");
       sources.className = "sources";
-      sources.append(`${msg("sources")}: `, ...sourceLinks(facts));
+      const links = sourceLinks(facts).flatMap((link, i) => (i ? [" · ", link] : [link]));
+      sources.append(`${msg("sources")}: `, ...links);
       li.append(text, " ", sources);
       return li;
     });
