@@ -82,6 +82,13 @@ def test_withdrawn_site_access_is_said_and_can_be_allowed_again(firefox):
 
     assert wait_until(lambda: badges()["tab"] == "ON"), badges()
     assert state() == "on"
+    # Readable in Firefox too (tests/test_popup.py checks Chromium): body text >= 13 px.
+    sizes = m.execute_script(
+        """return ["body", "#meaning", "#seen", ".facts li", ".sources", ".footer a"].map(
+             (s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize));""",
+        sandbox=None,
+    )
+    assert min(sizes) >= 13, sizes
 
     # The user withdraws access (as from about:addons).
     assert m.execute_async_script(WITHDRAW, sandbox=None) is True
