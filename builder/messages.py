@@ -70,6 +70,7 @@ def render_template(
     args: set[str] = set()
     errors: list[str] = []
     pos = 0
+    previous_arg: tuple[str, int] | None = None  # (name, end) of the last {1}..{9}
     for match in _FIELD.finditer(template):
         out.append(template[pos : match.start()].replace("$", "$$"))
         pos = match.end()
@@ -80,6 +81,14 @@ def render_template(
         elif name is None:
             errors.append(f"unbalanced {token!r}; write {token * 2} for a literal brace")
         elif re.fullmatch(r"[1-9]", name):
+            # "$2$1" is read by Chrome as a named placeholder "$2$", which it then refuses
+            # to load the build for ("Variable $2$ used but not defined").
+            if previous_arg and previous_arg[1] == match.start():
+                errors.append(
+                    f"{{{previous_arg[0]}}}{{{name}}} side by side: Chrome cannot read them; "
+                    "put a character between them"
+                )
+            previous_arg = (name, match.end())
             args.add(name)
             out.append(f"${name}")
         elif name in facts:

@@ -249,6 +249,13 @@ BAD_INPUTS = [
         "unknown placeholder {retention_days}",
     ),
     (
+        # Chrome reads "$2$1" as a named placeholder "$2$" and refuses to load the build.
+        "runtime-arguments-side-by-side",
+        replace("strings/ja/popup.yaml", "checked_ago: '{2}、{1}", "checked_ago: '{2}{1}"),
+        "ja/popup.yaml",
+        "checked_ago: {2}{1} side by side",
+    ),
+    (
         "list-pattern-without-both-sides",
         replace("locales.yaml", "list_end: '{0} und {1}'", "list_end: 'und {1}'"),
         "locales.yaml",

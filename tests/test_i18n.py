@@ -28,15 +28,14 @@ DYNAMIC = {
     "popup/popup.js": [
         f"popup_{kind}_{value}"
         for kind, values in {
-            "state": ["on", "off", "unknown", "never"],
+            "state": ["on", "off", "unknown", "never", "stale", "noaccess"],
             "meaning": ["on", "off", "unknown"],
             "surface": ["popup", "settings", "onboarding"],
-            "receipt_state": ["on", "off", "unknown"],
         }.items()
         for value in values
     ],
     "background/background.js": [
-        f"background_title_{k}" for k in ("on", "off", "unknown", "policy")
+        f"background_title_{k}" for k in ("on", "off", "unknown", "policy", "stale", "noaccess")
     ],
     "content/callout.js": ["content_locked_body", "content_off_body"],
     "history/history.js": [

@@ -181,13 +181,13 @@ def test_history_page_is_in_the_browsers_language(history_browser):
 @pytest.mark.parametrize("history_browser", ["en"], indirect=True)
 def test_history_prints_as_a_page_and_downloads_no_text_file(history_browser):
     popup = history_browser.extension_page("popup/popup.html")
-    expect(popup.locator("#receipts-heading")).to_have_text("History")
+    expect(popup.locator("#history-page")).to_have_text("History")
     # The popup's printable version is the history page, not a .txt download.
     expect(popup.locator("#export-text")).to_have_count(0)
     downloads = []
     popup.on("download", lambda download: downloads.append(download))
     with history_browser.driver.context.expect_page() as opened:
-        popup.click("#open-history")
+        popup.click("#history-page")
     page = opened.value
     page.wait_for_load_state("load")
     assert page.url.endswith("/history/history.html")

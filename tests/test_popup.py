@@ -102,8 +102,20 @@ def wait_for_badge(browser: Browser, text: str, expression: str = BADGE) -> None
     assert browser.badge(expression) == text
 
 
-def receipts_in_popup(page) -> list[str]:
-    return page.locator("#receipts li").all_inner_texts()
+def stored_receipts(page) -> list[dict]:
+    """The receipts, oldest first, through the extension's validated reader, read from one
+    of its pages (the popup links to the history page that lists them)."""
+    return page.evaluate("() => globalThis.PrivacyGuard.store.receipts()")
+
+
+def wait_for_receipts(page, count: int, newest: str | None = None) -> list[dict]:
+    for _ in range(100):
+        receipts = stored_receipts(page)
+        if len(receipts) == count and (newest is None or receipts[-1]["state"] == newest):
+            return receipts
+        page.wait_for_timeout(100)
+    assert [r["state"] for r in stored_receipts(page)] == [count, newest]
+    return []
 
 
 def test_badge_popup_and_receipts_follow_the_switch(browser):
@@ -113,16 +125,69 @@ def test_badge_popup_and_receipts_follow_the_switch(browser):
     popup = browser.extension_page("popup/popup.html")
     expect(popup.locator("#status")).to_have_attribute("data-state", "on")
     expect(popup.locator("#state")).to_have_text("AI training is ON")
-    expect(popup.locator("#seen")).to_contain_text("in Privacy settings")
+    expect(popup.locator("#seen")).to_have_text("Checked now, in Privacy settings.")
     expect(popup.locator("#meaning")).to_contain_text("5 years")
-    expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
+    wait_for_receipts(popup, 1, "on")
 
     browser.driver.page.bring_to_front()
     browser.driver.click(SWITCH)
     wait_for_badge(browser, "✓")
-    expect(popup.locator("#receipts li")).to_have_count(2, timeout=10_000)
+    wait_for_receipts(popup, 2, "off")
     expect(popup.locator("#state")).to_have_text("Opted out of AI training")
-    expect(popup.locator("#receipts li").first).to_contain_text("training off")  # newest first
+
+
+def test_history_exports_as_json(browser):
+    # Settings changes count at once (no confirm step there); an entry waits for the
+    # state to hold a few seconds.
+    browser.visit(SETTINGS_FIXTURE, "https://claude.ai/settings/data-privacy-controls")
+    history = browser.extension_page("history/history.html")
+    wait_for_receipts(history, 1)
+    browser.driver.page.bring_to_front()
+    browser.driver.click(SWITCH)
+    wait_for_receipts(history, 2)
+    expect(history.locator("#rows tr")).to_have_count(2)
+
+    with history.expect_download() as download:
+        history.click("#export-json")
+    exported = json.loads(Path(download.value.path()).read_text("utf-8"))
+    receipts = exported["receipts"]
+    assert [r["state"] for r in receipts] == ["off", "on"]
+    assert {r["surface"] for r in receipts} == {"settings"}
+    place = "/settings/data-privacy-controls"
+    assert all(r["path"] == place and r["policyVersion"] == 1 for r in receipts)
+    # Only what an entry needs: never chat titles or text.
+    assert set(receipts[0]) == {
+        "time",
+        "state",
+        "surface",
+        "locked",
+        "confirmed",
+        "policyVersion",
+        "path",
+    }
+    # Says what the history is and is not.
+    assert "not proof of the setting on Anthropic's servers" in exported["about"]
+
+
+def test_clearing_the_history_asks_first(browser):
+    browser.visit(ON_FIXTURE, ON_URL)
+    history = browser.extension_page("history/history.html")
+    wait_for_receipts(history, 1)
+    expect(history.locator("#rows tr")).to_have_count(1)
+
+    history.click("#clear")
+    expect(history.locator("#confirm")).to_be_visible()
+    history.click("#clear-no")
+    assert len(stored_receipts(history)) == 1
+
+    history.click("#clear")
+    # It says what it keeps, and keeps it.
+    expect(history.locator("#confirm-text")).to_contain_text("last state seen")
+    history.click("#clear-yes")
+    expect(history.locator("#empty")).to_be_visible()
+    assert stored_receipts(history) == []
+    popup = browser.extension_page("popup/popup.html")
+    expect(popup.locator("#status")).to_have_attribute("data-state", "on")
 
 
 def test_badge_is_unknown_when_the_switch_cannot_be_found(browser):
@@ -143,57 +208,6 @@ def test_no_badge_on_other_sites(browser):
     wait_for_badge(browser, "")
 
 
-def test_history_exports_as_json(browser):
-    # Settings changes count at once (no confirm step there); a receipt waits for the
-    # state to hold about a second.
-    browser.visit(SETTINGS_FIXTURE, "https://claude.ai/settings/data-privacy-controls")
-    popup = browser.extension_page("popup/popup.html")
-    expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
-    browser.driver.page.bring_to_front()
-    browser.driver.click(SWITCH)
-    expect(popup.locator("#receipts li")).to_have_count(2, timeout=10_000)
-
-    with popup.expect_download() as download:
-        popup.click("#export-json")
-    exported = json.loads(Path(download.value.path()).read_text("utf-8"))
-    receipts = exported["receipts"]
-    assert [r["state"] for r in receipts] == ["off", "on"]
-    assert {r["surface"] for r in receipts} == {"settings"}
-    place = "/settings/data-privacy-controls"
-    assert all(r["path"] == place and r["policyVersion"] == 1 for r in receipts)
-    # Only what the receipt needs: never chat titles or text.
-    assert set(receipts[0]) == {
-        "time",
-        "state",
-        "surface",
-        "locked",
-        "confirmed",
-        "policyVersion",
-        "path",
-    }
-    # Says what a receipt is and is not.
-    assert "not proof of the setting on Anthropic's servers" in exported["about"]
-
-
-def test_clear_log_asks_first(browser):
-    browser.visit(ON_FIXTURE, ON_URL)
-    popup = browser.extension_page("popup/popup.html")
-    expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
-
-    popup.click("#clear")
-    expect(popup.locator("#confirm")).to_be_visible()
-    popup.click("#clear-no")
-    assert len(receipts_in_popup(popup)) == 1
-
-    popup.click("#clear")
-    # It says what it keeps, and keeps it.
-    expect(popup.locator("#confirm-text")).to_contain_text("last state seen")
-    popup.click("#clear-yes")
-    expect(popup.locator("#receipts li")).to_have_count(0)
-    expect(popup.locator("#receipts-empty")).to_be_visible()
-    expect(popup.locator("#status")).to_have_attribute("data-state", "on")
-
-
 def test_receipts_survive_a_browser_restart(tmp_path, profile):
     extension = build(1, tmp_path / "dist")
     first = Browser(extension, profile)
@@ -206,7 +220,7 @@ def test_receipts_survive_a_browser_restart(tmp_path, profile):
     second = Browser(extension, profile)
     try:
         popup = second.extension_page("popup/popup.html")
-        expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
+        wait_for_receipts(popup, 1, "on")
         expect(popup.locator("#status")).to_have_attribute("data-state", "on")
     finally:
         second.close()
@@ -258,8 +272,9 @@ def test_options_turn_warnings_and_receipts_off_and_reset(browser):
         == 0
     )
     popup = browser.extension_page("popup/popup.html")
-    expect(popup.locator("#receipts-empty")).to_be_visible()
-    assert receipts_in_popup(popup) == []
+    expect(popup.locator("#status")).to_have_attribute("data-state", "on")
+    popup.wait_for_timeout(3500)  # past the time a receipt waits for its state to hold
+    assert stored_receipts(popup) == []
 
     options.bring_to_front()
     options.click("#reset")
@@ -271,17 +286,29 @@ def test_options_turn_warnings_and_receipts_off_and_reset(browser):
 def test_popup_and_options_work_by_keyboard(browser):
     browser.visit(ON_FIXTURE, ON_URL)
     popup = browser.extension_page("popup/popup.html")
-    expect(popup.locator("#receipts li")).to_have_count(1, timeout=10_000)
+    expect(popup.locator("#status")).to_have_attribute("data-state", "on")
     for _ in range(30):
         popup.keyboard.press("Tab")
-        if popup.evaluate("document.activeElement.id") == "clear":
+        if popup.evaluate("document.activeElement.id") == "copy-report":
             break
-    assert popup.evaluate("document.activeElement.id") == "clear"
+    assert popup.evaluate("document.activeElement.id") == "copy-report"
     popup.keyboard.press("Enter")
-    expect(popup.locator("#confirm")).to_be_visible()
-    expect(popup.locator("#clear-no")).to_be_focused()
+    expect(popup.locator("#report-result")).not_to_have_text("")
+    # The History part opens from the keyboard too.
+    for _ in range(60):
+        popup.keyboard.press("Tab")
+        if popup.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
     popup.keyboard.press("Enter")
-    expect(popup.locator("#confirm")).to_be_hidden()
+    expect(popup.locator("#history-facts li").first).to_be_visible()
+
+    options = browser.extension_page("options/options.html")
+    expect(options.locator("#checkAgainDays")).to_have_value("30")
+    options.focus("#checkAgainDays")
+    options.keyboard.press("Control+A")
+    options.keyboard.type("7")
+    options.keyboard.press("Tab")
+    expect(options.locator("#status")).to_have_text("Saved.")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -366,7 +393,15 @@ def test_nothing_from_chats_is_stored(browser):
 # What the user reads most: the state's meaning and the facts in the popup, the choices on
 # the options page. Chromium gives extension pages `body { font-size: 75% }` of its own.
 BODY_TEXT = {
-    "popup/popup.html": ["body", "#meaning", ".facts li"],
+    "popup/popup.html": [
+        "body",
+        "#meaning",
+        "#seen",
+        ".facts li",
+        ".sources",
+        "#version",
+        ".footer a",
+    ],
     "options/options.html": ["body", "form label", "#reset"],
 }
 READABLE_PX = 13
@@ -382,3 +417,176 @@ def test_extension_pages_are_readable_size(browser, path):
         for selector in BODY_TEXT[path]
     }
     assert {s: px for s, px in sizes.items() if px < READABLE_PX} == {}
+
+
+# --- the popup for today: where you stand with its age, the facts, one settings button ---
+
+CHAT = "https://claude.ai/chat/ageing"
+NO_SWITCH = FIXTURES / "chat_quotes_the_words.html"
+DAY_MS = 86_400_000
+TITLE = """async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  return chrome.action.getTitle({ tabId: tab.id });
+}"""
+
+
+def seed_last_seen(browser: Browser, age_ms: int, state: str = "off") -> None:
+    """Store a last state seen `age_ms` ago, as the extension's own pages can (the
+    install-time migration is let finish first, so that it cannot overwrite it)."""
+    page = browser.extension_page("options/options.html")
+    for _ in range(50):
+        if page.evaluate("async () => (await chrome.storage.local.get()).schemaVersion"):
+            break
+        page.wait_for_timeout(100)
+    page.evaluate(
+        """([age, state]) => chrome.storage.local.set({ last: {
+             time: new Date(Date.now() - age).toISOString(), state, surface: "settings",
+             locked: false, confirmed: false, policyVersion: 1,
+             path: "/settings/data-privacy-controls" } })""",
+        [age_ms, state],
+    )
+    page.close()
+
+
+def open_chat(browser: Browser) -> None:
+    """A claude.ai page without the switch: its content script only says hello."""
+    browser.driver.open(CHAT, NO_SWITCH)
+
+
+@pytest.mark.parametrize(
+    ("days", "badge", "state", "seen"),
+    [
+        (29, "✓", "off", r"^Checked 29 days ago, in Privacy settings\.$"),
+        (
+            31,
+            "?",
+            "stale",
+            r"^Last seen on \w+ \d+, \d{4}, in Privacy settings: more than 30 days ago\.$",
+        ),
+    ],
+)
+def test_an_old_state_asks_to_check_again(browser, days, badge, state, seen):
+    seed_last_seen(browser, days * DAY_MS)
+    open_chat(browser)
+    wait_for_badge(browser, badge)
+    title = browser.badge(TITLE)
+    assert ("check your setting again" in title.lower()) == (state == "stale"), title
+
+    popup = browser.extension_page("popup/popup.html")
+    expect(popup.locator("#status")).to_have_attribute("data-state", state)
+    expect(popup.locator("#seen")).to_have_text(re.compile(seen))
+    if state == "stale":
+        expect(popup.locator("#state")).to_have_text("Check your setting again")
+        expect(popup.locator("#meaning")).to_contain_text("desktop or mobile app")
+    else:
+        expect(popup.locator("#state")).to_have_text("Opted out of AI training")
+    # One way to the settings, whatever the state.
+    expect(popup.get_by_text("Open Privacy settings")).to_have_count(1)
+
+
+def test_the_badge_ages_while_the_browser_stays_open(browser):
+    # 30 days less 4 seconds: current now, stale a few seconds later, with no page event.
+    seed_last_seen(browser, 30 * DAY_MS - 4000, "on")
+    open_chat(browser)
+    wait_for_badge(browser, "ON")
+    browser.driver.page.wait_for_timeout(4500)
+    wait_for_badge(browser, "?")
+    popup = browser.extension_page("popup/popup.html")
+    expect(popup.locator("#status")).to_have_attribute("data-state", "stale")
+
+
+def test_the_check_again_time_is_an_option(browser):
+    seed_last_seen(browser, 10 * DAY_MS)
+    open_chat(browser)
+    wait_for_badge(browser, "✓")
+    options = browser.extension_page("options/options.html")
+    expect(options.locator("#checkAgainDays")).to_have_value("30")
+    options.fill("#checkAgainDays", "7")
+    options.locator("#checkAgainDays").dispatch_event("change")
+    expect(options.locator("#status")).to_have_text("Saved.")
+    # The open tab's badge follows the new option at once.
+    wait_for_badge(browser, "?")
+    popup = browser.extension_page("popup/popup.html")
+    expect(popup.locator("#seen")).to_contain_text("more than 7 days ago")
+
+    # Out of range is refused and says so; the stored option stays.
+    options.bring_to_front()
+    options.fill("#checkAgainDays", "0")
+    options.locator("#checkAgainDays").dispatch_event("change")
+    expect(options.locator("#status")).to_contain_text("from 1 to 365")
+    stored = options.evaluate("async () => (await chrome.storage.local.get('settings')).settings")
+    assert stored["checkAgainDays"] == 7
+
+
+def policy_facts() -> set[str]:
+    import yaml
+
+    data = yaml.safe_load((REPO / "policy_data" / "policy.yaml").read_text("utf-8"))
+    return set(data["facts"])
+
+
+def test_popup_states_every_sourced_fact_with_its_sources(browser):
+    popup = browser.extension_page("popup/popup.html")
+    shown = popup.locator("[data-facts]").evaluate_all(
+        "items => items.flatMap((li) => li.dataset.facts.split(' '))"
+    )
+    assert sorted(set(shown)) == sorted(policy_facts())
+    for item in popup.locator("#facts li, #history-facts li").all():
+        # Each fact names its sources; a fact's value is written in, never a placeholder.
+        assert item.locator(".sources a, .sources span").count() >= 1, item.inner_text()
+        assert "{" not in item.inner_text()
+    now = " ".join(popup.locator("#facts li > span:first-child").all_inner_texts())
+    for fact in ("Incognito chats", "Deleted chats", "flagged", "5 years", "30 days"):
+        assert fact in now
+    # The 2025 deadlines are history: collapsed, and not among today's facts.
+    assert "2025" not in now
+    expect(popup.locator("#history")).not_to_have_attribute("open", "")
+    expect(popup.locator("#history-facts")).to_be_hidden()
+    popup.click("#history summary")
+    expect(popup.locator("#history-facts")).to_contain_text("September 28, 2025")
+    expect(popup.locator("#history-facts")).to_contain_text("October 8, 2025")
+    link = popup.locator(
+        "#facts a[href='https://www.anthropic.com/news/updates-to-our-consumer-terms']"
+    )
+    assert link.count() >= 1
+
+
+def opened_by(popup, selector: str) -> str:
+    """The URL the popup asks the browser to open (fixtures are served to the test's own
+    pages only, so the tab itself is not followed)."""
+    popup.evaluate(
+        "() => { chrome.tabs.create = async ({ url }) => { window.opened = url; };"
+        " window.close = () => {}; }"
+    )
+    popup.click(selector)
+    return popup.evaluate("window.opened")
+
+
+def test_the_one_settings_button_opens_privacy_settings_the_extension_recognises(browser):
+    popup = browser.extension_page("popup/popup.html")
+    buttons = popup.locator("button, a").filter(has_text=re.compile("Privacy settings"))
+    expect(buttons).to_have_count(1)
+    url = opened_by(popup, "#open-settings")
+    # The 2026 settings overlay (claude-ui-facts §3), recognised there.
+    assert url == "https://claude.ai/new#settings/data-privacy-controls"
+    browser.visit(ON_FIXTURE, url)
+
+
+def test_history_link_opens_the_history_page(browser):
+    popup = browser.extension_page("popup/popup.html")
+    url = opened_by(popup, "#history-page")
+    assert url == f"chrome-extension://{browser.extension_id}/history/history.html"
+
+
+def test_copy_report_says_plainly_when_the_page_cannot_be_read(browser):
+    """Without a content-side answer (none on this branch yet) nothing is copied."""
+    open_chat(browser)
+    popup = browser.extension_page("popup/popup.html")
+    popup.evaluate("() => { navigator.clipboard.writeText = async () => { window.copied = 1; }; }")
+    # The claude.ai tab is the active one, as when the toolbar popup opens over it.
+    browser.driver.page.bring_to_front()
+    popup.evaluate("document.getElementById('copy-report').click()")
+    expect(popup.locator("#report-result")).to_have_text(
+        "Couldn't read this page. Open the claude.ai tab that shows the switch, then try again."
+    )
+    assert popup.evaluate("window.copied === undefined")

@@ -70,6 +70,8 @@ interface PrivacyGuardSettings {
   warnOnPopup: boolean;
   warnOnSettings: boolean;
   keepReceipts: boolean;
+  /** Days after which a state seen asks to be checked again (CHECK_AGAIN_DAYS bounds). */
+  checkAgainDays: number;
 }
 
 /** One observation as stored: the last state seen, or a receipt (shared/store.js). */
@@ -106,6 +108,9 @@ interface PrivacyGuardStore {
   readonly MAX_RECEIPTS: number;
   readonly STATES: readonly string[];
   readonly SURFACES: readonly string[];
+  readonly CHECK_AGAIN_DAYS: Readonly<{ min: number; max: number }>;
+  /** Milliseconds in a day. */
+  readonly DAY_MS: number;
   observation(raw: unknown): PrivacyGuardObservation | null;
   receiptList(raw: unknown): PrivacyGuardObservation[];
   settingsOf(raw: unknown): PrivacyGuardSettings;
@@ -113,6 +118,10 @@ interface PrivacyGuardStore {
   read(keys: string | string[] | null): Promise<PrivacyGuardStored>;
   settings(): Promise<PrivacyGuardSettings>;
   receipts(): Promise<PrivacyGuardObservation[]>;
+  /** "current", or "stale" once settings.checkAgainDays have passed since `iso`. */
+  freshness(iso: string, settings: PrivacyGuardSettings, now?: number): "current" | "stale";
+  /** When a state seen at `iso` turns stale (ms since the epoch). */
+  staleAt(iso: string, settings: PrivacyGuardSettings): number;
   /** Asks the background, the only writer, to change storage. */
   command(type: string, extra?: object): Promise<void>;
 }

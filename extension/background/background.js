@@ -27,6 +27,10 @@
     off: { text: "✓", color: "#15803d", title: "title_off" },
     unknown: { text: "?", color: "#6b7280", title: "title_unknown" },
     policy: { text: "!", color: "#b45309", title: "title_policy" },
+    // The last state seen is older than the user's checkAgainDays (see ageing below).
+    stale: { text: "?", color: "#b45309", title: "title_stale" },
+    // Site access to claude.ai withdrawn: the content script cannot run (see below).
+    noaccess: { text: "⊘", color: "#6b7280", title: "title_noaccess" },
   };
 
   // --- one writer ------------------------------------------------------------------------
@@ -57,8 +61,7 @@
   // Every start of the worker (and onInstalled after an update) re-derives the "!" from
   // storage, so it survives the worker being stopped and restarted.
   async function refreshPolicyBadge() {
-    const { seenPolicyVersion } = await store.read("seenPolicyVersion");
-    await showBadge(undefined, policyPending(seenPolicyVersion) ? "policy" : undefined);
+    await showBadge(undefined, await globalBadgeKind());
   }
 
   const dayOf = (iso) => iso.slice(0, 10);
@@ -192,12 +195,18 @@
     schedule(update.tabReceipts);
     await refreshPolicyBadge();
     await showBadge(tabId, state);
+    scheduleAgeing(observation, settings);
   }
 
   async function hello(tabId) {
     await flush();
-    const { last, seenPolicyVersion } = await store.read(["last", "seenPolicyVersion"]);
-    await showBadge(tabId, policyPending(seenPolicyVersion) ? "policy" : last?.state);
+    const { last, seenPolicyVersion, settings } = await store.read([
+      "last",
+      "seenPolicyVersion",
+      "settings",
+    ]);
+    await showBadge(tabId, tabBadgeKind(last, seenPolicyVersion, settings));
+    scheduleAgeing(last, settings);
   }
 
   // --- commands from the extension's own pages ------------------------------------------------
@@ -217,6 +226,7 @@
 
   async function saveSettings(message) {
     await api.storage.local.set({ settings: store.settingsOf(message.settings) });
+    await ageBadges(); // a shorter or longer checkAgainDays changes what the badge says
   }
 
   // The newest observation from each tab that is still waiting in the queue.
@@ -227,6 +237,7 @@
     "privacy-guard/clear-receipts": clearReceipts,
     "privacy-guard/reset": resetEverything,
     "privacy-guard/save-settings": saveSettings,
+    "privacy-guard/refresh-badges": ageBadges, // the popup opened: look at the badge's age
   };
 
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -263,7 +274,91 @@
   // so a visible URL elsewhere means the tab left.
   api.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url && !change.url.startsWith(SITE)) showBadge(tabId, undefined);
+    // In-app navigation on claude.ai wakes us too: a good moment to age the badge.
+    else if (change.url) serial(ageBadges);
   });
+
+  // --- ageing -------------------------------------------------------------------------------
+  // A state seen long ago is not shown as current: the setting can be changed from the
+  // desktop or mobile app, which no browser extension sees. After the user's
+  // checkAgainDays (default 30) a claude.ai tab's badge asks to check again. Without the
+  // "alarms" permission, the age is looked at whenever the background wakes: a hello
+  // from a tab, in-app navigation, the popup opening, a change of the option, and a
+  // timer while the background stays awake.
+
+  /** The badge of a claude.ai tab, from the last state seen. */
+  function tabBadgeKind(last, seenPolicyVersion, settings) {
+    if (policyPending(seenPolicyVersion)) return "policy";
+    if (!last) return undefined;
+    return store.freshness(last.time, settings) === "stale" ? "stale" : last.state;
+  }
+
+  let ageingTimer = 0;
+  /** Wake up when the last state turns stale, if the background is still running then. */
+  function scheduleAgeing(last, settings) {
+    clearTimeout(ageingTimer);
+    if (!last) return;
+    const wait = store.staleAt(last.time, settings) - Date.now();
+    // setTimeout holds at most 2^31-1 ms (24.8 days); a longer wait wakes early, harmlessly.
+    if (wait >= 0) ageingTimer = setTimeout(() => serial(ageBadges), Math.min(wait + 50, 2 ** 31 - 1));
+  }
+
+  /** Re-badge the claude.ai tabs whose badge no longer matches the last state's age. */
+  async function ageBadges() {
+    const [{ last, seenPolicyVersion, settings }, access] = await Promise.all([
+      store.read(["last", "seenPolicyVersion", "settings"]),
+      hasSiteAccess(),
+    ]);
+    scheduleAgeing(last, settings);
+    if (!access || !last) return;
+    const kind = tabBadgeKind(last, seenPolicyVersion, settings);
+    // The tabs that show a state are the claude.ai tabs this background badged (the
+    // browser clears a tab's badge when it loads another site): their title says so. Tab
+    // URLs are not needed, nor the "tabs" permission, and a restarted worker still knows.
+    const stateTitles = new Set(["on", "off", "unknown"].map((k) => msg(BADGES[k].title)));
+    const staleTitle = msg(BADGES.stale.title);
+    const tabs = await api.tabs.query({});
+    await Promise.all(
+      tabs.map(async (tab) => {
+        const title = await api.action.getTitle({ tabId: tab.id }).catch(() => "");
+        const stale = title === staleTitle;
+        if (!stale && !stateTitles.has(title)) return; // not a tab showing a state
+        // A tab that shows its own current state is left alone; only the age changes it.
+        if ((kind === "stale") !== stale) await showBadge(tab.id, kind);
+      }),
+    );
+  }
+
+  // --- site access ----------------------------------------------------------------------------
+  // Firefox lets the user withdraw an MV3 extension's host access (about:addons, the
+  // extensions button); Chrome can withhold it ("on click"). The content script then never
+  // runs, so the badge must not keep showing a state: every tab and the toolbar say
+  // Privacy Guard cannot see claude.ai, and the popup offers to allow it again.
+  const SITE_ACCESS = { origins: [`${SITE}*`] };
+  // If the browser cannot answer, nothing is claimed about access.
+  const hasSiteAccess = () => api.permissions.contains(SITE_ACCESS).catch(() => true);
+
+  /** The toolbar badge of tabs without one of their own: no access, then the "!". */
+  async function globalBadgeKind() {
+    const [{ seenPolicyVersion }, access] = await Promise.all([
+      store.read("seenPolicyVersion"),
+      hasSiteAccess(),
+    ]);
+    if (!access) return "noaccess";
+    return policyPending(seenPolicyVersion) ? "policy" : undefined;
+  }
+
+  async function refreshAccessBadges() {
+    const kind = await globalBadgeKind();
+    await showBadge(undefined, kind);
+    // A tab's own badge hides the toolbar's: every tab gets the same one until its page
+    // reports again (after access comes back, a reload runs the content script).
+    const tabs = await api.tabs.query({});
+    await Promise.all(tabs.map((tab) => showBadge(tab.id, kind)));
+  }
+
+  api.permissions.onRemoved.addListener(() => serial(refreshAccessBadges));
+  api.permissions.onAdded.addListener(() => serial(refreshAccessBadges));
 
   // --- install, update, start --------------------------------------------------------------
   /** Rewrite stored data in the current schema: malformed entries dropped, fields added. */
@@ -311,4 +406,5 @@
   // A worker stopped while an observation waited commits it now.
   serial(flush);
   serial(refreshPolicyBadge);
+  serial(ageBadges);
 })();

@@ -2,7 +2,8 @@
 // what is known about each (seen, or a choice the user confirmed), to print or save as PDF.
 (() => {
   const data = globalThis.PRIVACY_GUARD_DATA;
-  const { store, i18n } = globalThis.PrivacyGuard;
+  const PG = globalThis.PrivacyGuard;
+  const { store, i18n } = PG;
   const $ = (id) => document.getElementById(id);
   const msg = (key, ...subs) => i18n.message(`history_${key}`, ...subs);
 
@@ -49,8 +50,37 @@
     $("rows").replaceChildren(...receipts.slice().reverse().map(row));
   }
 
+  /** Save text as a file: a Blob and <a download>, so no "downloads" permission is needed. */
+  function download(name, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
   i18n.localize();
   $("print").addEventListener("click", () => window.print());
+  $("export-json").addEventListener("click", async () => {
+    const { receipts } = await store.read(["receipts"]);
+    const body = {
+      extension: "Privacy Guard for Claude",
+      version: data.version,
+      about: `${msg("intro")} ${msg("limits")}`,
+      receipts,
+    };
+    download("privacy-guard-history.json", "application/json", `${JSON.stringify(body, null, 2)}\n`);
+  });
+  PG.confirmStep({
+    trigger: $("clear"),
+    box: $("confirm"),
+    yes: $("clear-yes"),
+    no: $("clear-no"),
+    onYes: () => store.command("clear-receipts"),
+  });
   (globalThis.browser ?? globalThis.chrome).storage.onChanged.addListener((changes, area) => {
     if (area === "local") render();
   });

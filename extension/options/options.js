@@ -1,17 +1,32 @@
-// The options page: which warnings to show, whether to keep a history, and a reset that
-// forgets everything observed. Changes are made by the background (the only writer).
+// The options page: which warnings to show, whether to keep a history, after how many days
+// a state seen asks to be checked again, and a reset that forgets everything observed.
+// Changes are made by the background (the only writer).
 (() => {
   const { store, i18n } = globalThis.PrivacyGuard;
-  const $ = (id) => document.getElementById(id);
+  // Every element looked up here is an <input>.
+  const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
   const KEYS = Object.keys(store.DEFAULT_SETTINGS);
+
+  const isFlag = (key) => typeof store.DEFAULT_SETTINGS[key] === "boolean";
+  const days = $("checkAgainDays");
 
   async function load() {
     const settings = await store.settings();
-    for (const key of KEYS) /** @type {HTMLInputElement} */ ($(key)).checked = settings[key];
+    for (const key of KEYS) {
+      if (isFlag(key)) $(key).checked = settings[key];
+      else $(key).value = String(settings[key]);
+    }
   }
 
   async function save() {
-    const settings = Object.fromEntries(KEYS.map((key) => [key, /** @type {HTMLInputElement} */ ($(key)).checked]));
+    // A number outside the range is not saved: the field says so, the stored value stays.
+    if (!days.checkValidity()) {
+      $("status").textContent = i18n.message("options_check_again_invalid");
+      return;
+    }
+    const settings = Object.fromEntries(
+      KEYS.map((key) => [key, isFlag(key) ? $(key).checked : Number($(key).value)]),
+    );
     await store.command("save-settings", { settings });
     $("status").textContent = i18n.message("options_saved");
   }
@@ -21,6 +36,8 @@
     const api = globalThis.browser ?? globalThis.chrome;
     api.tabs.create({ url: api.runtime.getURL("history/history.html") });
   });
+  days.min = String(store.CHECK_AGAIN_DAYS.min);
+  days.max = String(store.CHECK_AGAIN_DAYS.max);
   for (const key of KEYS) $(key).addEventListener("change", save);
   globalThis.PrivacyGuard.confirmStep({
     trigger: $("reset"),

@@ -1,67 +1,122 @@
-// The toolbar popup: where you stand (last state seen), what it means, the facts with
-// sources, a way to the Privacy settings, and the history of what was seen and confirmed.
+// The toolbar popup: where you stand (the last state seen and its age, or that it is too
+// old to count, or that Privacy Guard cannot see claude.ai), one way to the Privacy
+// settings, a report of the page, and today's facts with their sources; the 2025
+// deadlines under History.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const data = globalThis.PRIVACY_GUARD_DATA;
   const { store, i18n } = globalThis.PrivacyGuard;
   const $ = (id) => document.getElementById(id);
   const msg = (key, ...subs) => i18n.message(`popup_${key}`, ...subs);
+  const language = api.i18n.getUILanguage();
+  // The content script's origin: withdrawn, it never runs (Firefox lets the user remove
+  // MV3 host permissions; Chrome's "on click" site access withholds them).
+  const SITE_ACCESS = { origins: ["https://claude.ai/*"] };
+  const SITE = "https://claude.ai/";
 
-  // Facts the popup states; the sources are theirs.
-  const STATED_FACTS = ["decision_deadline", "deadline_extended_to", "retention_on_years", "plans_affected"];
+  // What the popup states today, each from the facts it names (their values are written
+  // into the strings by the builder; the sources come from policy_data here). Every fact
+  // of policy.yaml is in one of the two lists: tests/test_popup.py checks it.
+  // (Each sentence is a literal msg call, so that tests/test_i18n.py sees the messages used.)
+  const FACTS_NOW = [
+    [msg("fact_default_on"), ["default_on"]],
+    [msg("fact_training_scope"), ["training_scope"]],
+    [msg("fact_retention_now"), ["retention_on_years", "retention_off_days"]],
+    [msg("fact_incognito"), ["incognito_not_trained"]],
+    [msg("fact_deleted"), ["deleted_chats_not_trained"]],
+    [msg("fact_flagged"), ["flagged_kept_longer"]],
+    [msg("fact_not_retroactive"), ["opt_out_not_retroactive"]],
+    [msg("fact_plans_affected"), ["plans_affected"]],
+    [msg("fact_plans_excluded"), ["plans_not_affected"]],
+    [msg("fact_keep_proof"), ["keep_proof"]],
+  ];
+  const FACTS_HISTORY = [
+    [msg("fact_announced"), ["announced"]],
+    [msg("fact_deadlines"), ["decision_deadline", "deadline_extended_to"]],
+  ];
 
-  function renderStatus(last, policyChanged) {
-    const state = last?.state ?? "never";
-    $("status").dataset.state = state;
-    $("state").textContent = msg(`state_${state}`);
-    $("seen").textContent = last
-      ? `${msg("seen", i18n.dateTime(last.time))} ${msg(`surface_${last.surface}`)}`
-      : "";
-    $("meaning").textContent = last ? msg(`meaning_${state}`) : msg("never_hint");
-    $("policy-changed").hidden = !policyChanged;
+  /** "3 days ago", "yesterday", "now" in the UI language. */
+  function ago(iso, now = Date.now()) {
+    const seconds = Math.round((Date.parse(iso) - now) / 1000);
+    const format = new Intl.RelativeTimeFormat(language, { numeric: "auto" });
+    const abs = Math.abs(seconds);
+    if (abs < 60) return format.format(0, "second");
+    if (abs < 3600) return format.format(Math.round(seconds / 60), "minute");
+    if (abs < 86_400) return format.format(Math.round(seconds / 3600), "hour");
+    return format.format(Math.round(seconds / 86_400), "day");
   }
 
-  function renderSources() {
-    const ids = [...new Set(STATED_FACTS.flatMap((f) => data.facts[f]?.sources ?? []))];
-    const links = ids.map((id) => {
+  const days = (n) =>
+    new Intl.NumberFormat(language, { style: "unit", unit: "day", unitDisplay: "long" }).format(n);
+  const date = (iso) => new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(new Date(iso));
+
+  /**
+   * Which state to show: "noaccess" when the content script cannot run on claude.ai,
+   * "stale" when the last state seen is older than the user's checkAgainDays, else the
+   * state itself ("never" before the first).
+   */
+  function shownState(last, settings, access) {
+    if (!access) return "noaccess";
+    if (!last) return "never";
+    return store.freshness(last.time, settings) === "stale" ? "stale" : last.state;
+  }
+
+  function renderStatus({ last, settings, access, policyChanged }) {
+    const shown = shownState(last, settings, access);
+    $("status").dataset.state = shown;
+    $("state").textContent = msg(`state_${shown}`);
+    const where = last ? msg(`surface_${last.surface}`) : "";
+    const seen = $("seen");
+    seen.title = last ? i18n.dateTime(last.time) : "";
+    if (!last) seen.textContent = "";
+    else if (shown === "stale") {
+      seen.textContent = msg("stale_seen", date(last.time), where, days(settings.checkAgainDays));
+    } else if (shown === "noaccess") seen.textContent = msg("last_seen_on", date(last.time), where);
+    else seen.textContent = msg("checked_ago", ago(last.time), where);
+    const hints = { stale: msg("stale_hint"), noaccess: msg("noaccess_hint"), never: msg("never_hint") };
+    $("meaning").textContent = hints[shown] ?? msg(`meaning_${shown}`);
+    $("access").hidden = shown !== "noaccess";
+    $("policy-changed").hidden = !policyChanged || shown === "noaccess";
+  }
+
+  /** Links to a fact's sources (a source without a URL is named with its date). */
+  function sourceLinks(facts) {
+    const ids = [...new Set(facts.flatMap((f) => data.facts[f]?.sources ?? []))];
+    return ids.map((id) => {
       const source = data.sources[id];
-      const label = `${source.publisher}: ${source.title}`;
-      if (!source.url) return document.createTextNode(`${label} (${source.date})`);
+      if (!source.url) {
+        const span = document.createElement("span");
+        span.textContent = `${source.publisher} (${source.date})`;
+        span.title = source.title;
+        return span;
+      }
       const a = document.createElement("a");
       a.href = source.url;
       a.target = "_blank";
       a.rel = "noopener noreferrer";
-      a.textContent = label;
+      a.textContent = source.publisher;
+      a.title = source.title;
       return a;
     });
-    $("sources").replaceChildren(...links);
   }
 
-  function renderReceipts(list) {
-    $("receipts-empty").hidden = list.length > 0;
-    const items = list
-      .slice()
-      .reverse()
-      .map((r) => {
-        const li = document.createElement("li");
-        const confirmed = r.confirmed ? `, ${msg("receipt_confirmed")}` : "";
-        li.textContent = `${i18n.dateTime(r.time)}: ${msg(`receipt_state_${r.state}`)}, ${msg(`surface_${r.surface}`)}${confirmed}`;
-        return li;
-      });
-    $("receipts").replaceChildren(...items);
+  function renderFacts(list, table) {
+    const items = table.map(([sentence, facts]) => {
+      const li = document.createElement("li");
+      li.dataset.facts = facts.join(" ");
+      const text = document.createElement("span");
+      text.textContent = sentence;
+      const sources = document.createElement("span");
+      sources.className = "sources";
+      const links = sourceLinks(facts).flatMap((link, i) => (i ? [" · ", link] : [link]));
+      sources.append(`${msg("sources")}: `, ...links);
+      li.append(text, " ", sources);
+      return li;
+    });
+    list.replaceChildren(...items);
   }
 
-  /** Save text as a file: a Blob and <a download>, so no "downloads" permission is needed. */
-  function download(name, type, text) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  const hasAccess = () => api.permissions.contains(SITE_ACCESS).catch(() => false);
 
   // Storage changes arrive in bursts; an older render that finishes late must not
   // overwrite a newer one.
@@ -70,11 +125,61 @@
     const mine = ++renders;
     // The same validated reader as the background: a malformed entry is left out, and
     // the rest still shows.
-    const { last, seenPolicyVersion, receipts } = await store.read(["last", "seenPolicyVersion", "receipts"]);
+    const [stored, access] = await Promise.all([
+      store.read(["last", "seenPolicyVersion", "settings"]),
+      hasAccess(),
+    ]);
     if (mine !== renders) return;
+    const { last, seenPolicyVersion, settings } = stored;
     const policyChanged = seenPolicyVersion !== undefined && seenPolicyVersion < data.policyVersion;
-    renderStatus(last, policyChanged);
-    renderReceipts(receipts);
+    renderStatus({ last, settings, access, policyChanged });
+  }
+
+  /** Ask for site access again; must run first thing in a click (a user gesture). */
+  function allowAccess() {
+    const asked = api.permissions.request(SITE_ACCESS);
+    asked.then(
+      (granted) => {
+        const result = $("access-result");
+        result.hidden = false;
+        result.textContent = granted ? msg("access_granted") : msg("access_refused");
+        render();
+      },
+      () => render(),
+    );
+  }
+
+  /** The claude.ai tab the popup was opened over, if the active tab is one. */
+  async function activeSiteTab() {
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    // A tab's URL is visible only where the extension has host access: on claude.ai.
+    return tab && String(tab.url ?? "").startsWith(SITE) ? tab : null;
+  }
+
+  /** Copy the content script's redacted report of the page (see content/). */
+  async function copyReport() {
+    const result = $("report-result");
+    let report = null;
+    try {
+      const tab = await activeSiteTab();
+      const answer = tab
+        ? await api.tabs.sendMessage(tab.id, { type: "privacy-guard/describe-page" })
+        : null;
+      if (typeof answer?.report === "string" && answer.report) report = answer.report;
+    } catch {
+      // No content script in the tab (not claude.ai, access withdrawn, a tab loaded
+      // before the extension): nothing to copy.
+    }
+    if (report === null) {
+      result.textContent = msg("report_unreadable");
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(report);
+      result.textContent = msg("report_copied");
+    } catch {
+      result.textContent = msg("report_copy_failed");
+    }
   }
 
   function openTab(url) {
@@ -84,39 +189,25 @@
 
   i18n.localize();
   $("version").textContent = data.version;
-  $("receipts-hint").textContent = msg("receipts_hint", store.MAX_RECEIPTS);
-  renderSources();
+  renderFacts($("facts"), FACTS_NOW);
+  renderFacts($("history-facts"), FACTS_HISTORY);
   $("open-settings").addEventListener("click", () => openTab(data.detection.settingsUrls[0]));
-  $("open-settings-2026").addEventListener("click", (event) => {
+  $("allow-access").addEventListener("click", allowAccess);
+  $("copy-report").addEventListener("click", copyReport);
+  $("history-page").addEventListener("click", (event) => {
     event.preventDefault();
-    openTab(data.detection.settingsUrls[1] ?? data.detection.settingsUrls[0]);
+    openTab(api.runtime.getURL("history/history.html"));
   });
   $("options").addEventListener("click", (event) => {
     event.preventDefault();
     api.runtime.openOptionsPage();
   });
-  $("export-json").addEventListener("click", async () => {
-    const receipts = await store.receipts();
-    const body = {
-      extension: "Privacy Guard for Claude",
-      version: data.version,
-      about: `${msg("receipt_intro")} ${msg("receipts_limits")}`,
-      receipts,
-    };
-    download("privacy-guard-history.json", "application/json", `${JSON.stringify(body, null, 2)}\n`);
-  });
-  // The printable history is an extension page in the user's language, which the browser
-  // prints or saves as PDF itself.
-  $("open-history").addEventListener("click", () => openTab(api.runtime.getURL("history/history.html")));
-  globalThis.PrivacyGuard.confirmStep({
-    trigger: $("clear"),
-    box: $("confirm"),
-    yes: $("clear-yes"),
-    no: $("clear-no"),
-    onYes: () => store.command("clear-receipts"),
-  });
   api.storage.onChanged.addListener((changes, area) => {
     if (area === "local") render();
   });
+  api.permissions.onAdded?.addListener(render);
+  api.permissions.onRemoved?.addListener(render);
+  // The badge ages too: have the background look at it now that someone is looking.
+  store.command("refresh-badges").catch(() => {});
   render();
 })();

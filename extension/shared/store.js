@@ -13,7 +13,13 @@
     warnOnPopup: true,
     warnOnSettings: true,
     keepReceipts: true,
+    // Days after which a state seen no longer counts as current: the setting can be changed
+    // from the desktop or mobile app, which this extension cannot see.
+    checkAgainDays: 30,
   });
+  // The options page offers whole days in this range; anything else stored is not ours.
+  const CHECK_AGAIN_DAYS = Object.freeze({ min: 1, max: 365 });
+  const DAY_MS = 86_400_000;
   // Enough for years of daily checks; the oldest are dropped beyond it.
   const MAX_RECEIPTS = 1000;
   const STATES = Object.freeze(["on", "off", "unknown"]);
@@ -51,19 +57,38 @@
     return list.slice(-MAX_RECEIPTS);
   }
 
-  /** The options: known keys with boolean values, defaults for the rest. */
+  /** A stored option of the default's type (and range, for days), or null. */
+  function optionValue(key, value) {
+    if (typeof DEFAULT_SETTINGS[key] === "boolean") return typeof value === "boolean" ? value : null;
+    const { min, max } = CHECK_AGAIN_DAYS;
+    return Number.isSafeInteger(value) && value >= min && value <= max ? value : null;
+  }
+
+  /** The options: known keys with valid values, defaults for the rest. */
   function settingsOf(raw) {
     const saved = isRecord(raw) ? raw : {};
     const settings = Object.fromEntries(
       Object.entries(DEFAULT_SETTINGS).map(([key, fallback]) => [
         key,
-        typeof saved[key] === "boolean" ? saved[key] : fallback,
+        optionValue(key, saved[key]) ?? fallback,
       ]),
     );
     // Every key of DEFAULT_SETTINGS: the settings' shape, which tsc cannot see through
     // Object.fromEntries.
     return /** @type {PrivacyGuardSettings} */ (/** @type {unknown} */ (settings));
   }
+
+  /**
+   * How current a state seen at `iso` is: "current", or "stale" once more than the
+   * user's checkAgainDays have passed since (a clock set back counts as current).
+   */
+  function freshness(iso, settings, now = Date.now()) {
+    const age = now - Date.parse(iso);
+    return age > settings.checkAgainDays * DAY_MS ? "stale" : "current";
+  }
+
+  /** When a state seen at `iso` turns stale (ms since the epoch). */
+  const staleAt = (iso, settings) => Date.parse(iso) + settings.checkAgainDays * DAY_MS;
 
   /** Everything the pages and the background read, validated, from raw storage. */
   function normalise(raw) {
@@ -92,12 +117,16 @@
   PG.store = {
     SCHEMA_VERSION,
     DEFAULT_SETTINGS,
+    CHECK_AGAIN_DAYS,
+    DAY_MS,
     MAX_RECEIPTS,
     STATES,
     SURFACES,
     observation,
     receiptList,
     settingsOf,
+    freshness,
+    staleAt,
     normalise,
     read,
     settings,
