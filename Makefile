@@ -31,8 +31,10 @@ pytest: $(STAMP_TEST) browsers
 bench: build $(STAMP_TEST) browsers
 	$(PY) -m bench
 
+# `make screenshots SHOTS="consent-popup.png onboarding.png"` renders only those.
+SHOTS ?=
 screenshots: build $(STAMP_TEST) browsers
-	$(PY) docs/screenshots.py
+	$(PY) docs/screenshots.py $(SHOTS)
 
 $(STAMP_BUILD): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -28,6 +29,7 @@ class ChromiumDriver(Driver):
         profile: Path | None = None,
         back_forward_cache: bool = False,
         playwright=None,
+        language: str | None = None,
     ):
         # A given profile folder outlives the driver (restart and update tests reuse it).
         self._profile = tempfile.TemporaryDirectory(prefix="pg-chromium-")
@@ -56,7 +58,10 @@ class ChromiumDriver(Driver):
                     "--disable-component-update",
                     "--no-first-run",
                     "--disable-sync",
+                    # The browser's UI language, which the extension's i18n follows.
+                    *([f"--lang={language}"] if language else []),
                 ],
+                env={**os.environ, "LANGUAGE": language} if language else None,
                 # Playwright turns the back/forward cache off by default; a test of what
                 # happens on a restore from it turns it back on.
                 ignore_default_args=["--disable-back-forward-cache"]
