@@ -22,7 +22,8 @@ DARK = """
 const style = document.createElement('style');
 style.textContent = `:root { --bg-000: #262624; --bg-100: #1f1e1d; --text-000: #faf9f5;
   --text-300: #c2c0b6; --border: #3e3e38; }
-  .btn-primary { background: #faf9f5; color: #141413; }`;
+  .btn-primary { background: #faf9f5; color: #141413; }
+  .btn-secondary { color: var(--text-000); }`;
 document.head.append(style);
 document.documentElement.setAttribute('data-mode', 'dark');
 """
