@@ -43,8 +43,10 @@ pytest: $(STAMP_TEST) browsers
 bench: build $(STAMP_TEST) browsers
 	$(PY) -m bench
 
+# `make screenshots SHOTS="consent-popup.png onboarding.png"` renders only those.
+SHOTS ?=
 screenshots: build $(STAMP_TEST) browsers
-	$(PY) docs/screenshots.py
+	$(PY) docs/screenshots.py $(SHOTS)
 
 # Exact versions with hashes (requirements/*.lock, see CONTRIBUTING.md), then the builder
 # itself with the pinned setuptools: what makes the store packages is the same everywhere.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -11,40 +13,100 @@ sys.path.insert(0, str(REPO / "tests"))
 from browsers.chromium import ChromiumDriver  # noqa: E402 - needs the tests folder on the path
 
 FIXTURES = REPO / "tests" / "fixtures"
-SHOTS = [
-    ("consent-popup.png", "popup_2026_cds.html", "https://claude.ai/new"),
-    (
-        "privacy-settings.png",
-        "settings_2026_en_cds.html",
-        "https://claude.ai/new#settings/data-privacy-controls",
-    ),
-    ("onboarding.png", "onboarding_2026.html", "https://claude.ai/onboarding"),
-    (
+NEW = "https://claude.ai/new"
+PRIVACY_2026 = "https://claude.ai/new#settings/data-privacy-controls"
+
+# claude.ai's dark mode as the app applies it after load (claude-ui-facts.md §4): data-mode
+# on <html>, dark surfaces; the fixtures' stand-in CSS only needs its variables swapped.
+DARK = """
+const style = document.createElement('style');
+style.textContent = `:root { --bg-000: #262624; --bg-100: #1f1e1d; --text-000: #faf9f5;
+  --text-300: #c2c0b6; --border: #3e3e38; }
+  .btn-primary { background: #faf9f5; color: #141413; }
+  .btn-secondary { color: var(--text-000); }`;
+document.head.append(style);
+document.documentElement.setAttribute('data-mode', 'dark');
+"""
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str
+    fixture: str
+    url: str
+    size: tuple[int, int] = (1100, 820)
+    dark: bool = False
+    language: str | None = None  # the browser's UI language; None: English
+    why: bool = False  # open the callout's "Why?"
+
+
+SHOTS = (
+    # A laptop window: the compact callout leaves "Accept" in view.
+    Shot("consent-popup.png", "popup_2026_cds.html", NEW, size=(1366, 657)),
+    Shot("consent-popup-phone.png", "popup_2026_cds.html", NEW, size=(360, 740)),
+    Shot("privacy-settings.png", "settings_2026_en_cds.html", PRIVACY_2026, why=True),
+    Shot("privacy-settings-dark.png", "settings_2026_en_cds.html", PRIVACY_2026, dark=True),
+    Shot("privacy-settings-de.png", "settings_2026_de.html", PRIVACY_2026, language="de"),
+    Shot("onboarding.png", "onboarding_2026.html", "https://claude.ai/onboarding"),
+    Shot(
         "opted-out.png",
         "settings_2025_en_off.html",
         "https://claude.ai/settings/data-privacy-controls",
     ),
-]
+)
+TOOLBAR_POPUP = "toolbar-popup.png"
+NAMES = [s.name for s in SHOTS] + [TOOLBAR_POPUP]
+
+
+def take(driver: ChromiumDriver, shot: Shot) -> None:
+    driver.page.set_viewport_size({"width": shot.size[0], "height": shot.size[1]})
+    driver.open(shot.url, FIXTURES / shot.fixture)
+    driver.wait_for("return document.querySelector('[data-privacy-guard]')", timeout=10)
+    if shot.dark:
+        driver.evaluate(DARK)
+    driver.page.wait_for_timeout(400)  # let the callout's fade-in finish
+    if shot.why:
+        driver.click_extension_button("why")
+        driver.page.wait_for_timeout(100)
+    driver.page.screenshot(path=str(REPO / "docs" / shot.name))
+    print(f"docs/{shot.name}")
+
+
+def toolbar_popup(driver: ChromiumDriver) -> None:
+    popup = driver.context.new_page()
+    popup.set_viewport_size({"width": 360, "height": 640})
+    popup.goto(f"chrome-extension://{driver.worker.url.split('/')[2]}/popup/popup.html")
+    popup.wait_for_timeout(400)
+    popup.screenshot(path=str(REPO / "docs" / TOOLBAR_POPUP), full_page=True)
+    print(f"docs/{TOOLBAR_POPUP}")
 
 
 def main() -> None:
-    driver = ChromiumDriver(REPO / "dist" / "chrome")
-    try:
-        driver.page.set_viewport_size({"width": 1100, "height": 820})
-        for name, fixture, url in SHOTS:
-            driver.open(url, FIXTURES / fixture)
-            driver.wait_for("return document.querySelector('[data-privacy-guard]')", timeout=10)
-            driver.page.wait_for_timeout(400)  # let the callout's fade-in finish
-            driver.page.screenshot(path=str(REPO / "docs" / name))
-            print(f"docs/{name}")
-        popup = driver.context.new_page()
-        popup.set_viewport_size({"width": 360, "height": 640})
-        popup.goto(f"chrome-extension://{driver.worker.url.split('/')[2]}/popup/popup.html")
-        popup.wait_for_timeout(400)
-        popup.screenshot(path=str(REPO / "docs" / "toolbar-popup.png"), full_page=True)
-        print("docs/toolbar-popup.png")
-    finally:
-        driver.close()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "names",
+        nargs="*",
+        choices=[[], *NAMES],
+        metavar="NAME",
+        help=f"only these screenshots (default: all of {', '.join(NAMES)})",
+    )
+    wanted = set(parser.parse_args().names or NAMES)
+    by_language: dict[str | None, list[Shot]] = {}
+    for shot in SHOTS:
+        if shot.name in wanted:
+            by_language.setdefault(shot.language, []).append(shot)
+    if TOOLBAR_POPUP in wanted:
+        by_language.setdefault(None, [])
+    # One browser per UI language: the extension speaks the browser's language.
+    for language, shots in by_language.items():
+        driver = ChromiumDriver(REPO / "dist" / "chrome", language=language)
+        try:
+            for shot in shots:
+                take(driver, shot)
+            if language is None and TOOLBAR_POPUP in wanted:
+                toolbar_popup(driver)
+        finally:
+            driver.close()
 
 
 if __name__ == "__main__":

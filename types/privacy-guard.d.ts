@@ -170,10 +170,23 @@ interface PrivacyGuardUi {
     update(state: "on" | "off", locked: boolean, surface: PrivacyGuardSurface): void;
   };
   acceptWarning(button: Element, onTurnOff: () => void): PrivacyGuardShown;
-  notFound(container: Element, settingsUrl: string, onDismiss: () => void): PrivacyGuardShown;
+  notFound(
+    container: Element,
+    settingsUrl: string,
+    onDismiss: () => void,
+    describe?: () => string,
+  ): PrivacyGuardShown;
   updatedNote(container: Element): PrivacyGuardShown;
   applyTheme(): void;
   removeLeftovers(): void;
+}
+
+/** content/describe.js */
+interface PrivacyGuardDescribe {
+  /** The redacted description of the open panel, dialog or page, as plain text lines. */
+  describePage(): string;
+  /** `text` with e-mail addresses masked. */
+  redact(text: string): string;
 }
 
 /** shared/i18n.js */
@@ -203,6 +216,7 @@ interface PrivacyGuardModules {
   store?: PrivacyGuardStore;
   detect?: PrivacyGuardDetect;
   ui?: PrivacyGuardUi;
+  describe?: PrivacyGuardDescribe;
   i18n?: PrivacyGuardI18n;
   confirmStep?: PrivacyGuardConfirmStep;
 }

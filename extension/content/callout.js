@@ -1,6 +1,8 @@
 // The injected UI: callout beside the switch, warning by "Accept", and the
 // "couldn't find the switch" notice. Each lives in a closed shadow root under a host
-// element marked data-privacy-guard-ui; all text is set with textContent.
+// element marked data-privacy-guard-ui; all text is set with textContent. The callout is
+// compact (the state, one sentence, "Turn it off", "Why?"): on the consent popup it must
+// not push "Accept" out of view, so the facts and sources wait behind the disclosure.
 (() => {
   const PG = (globalThis.PrivacyGuard ??= {});
   if (PG.ui) return;
@@ -11,10 +13,11 @@
   // use before that): after an update the old script can no longer reach i18n, and the
   // note it leaves must still be in the user's language.
   const KEYS = [
-    "brand", "on_title", "on_body", "on_scope", "on_past", "turn_off", "sources_label",
-    "off_title", "off_body", "locked_body", "accept_warning", "not_found", "open_settings",
-    "dismiss", "pending_on_title", "pending_on_body", "pending_off_title", "pending_off_body",
-    "button_accept", "button_continue", "updated_note",
+    "brand", "on_title", "on_body", "on_short", "on_scope", "on_past", "turn_off", "why",
+    "sources_label", "off_title", "off_body", "locked_body", "accept_warning", "not_found",
+    "open_settings", "dismiss", "pending_on_title", "pending_on_body", "pending_off_title",
+    "pending_off_body", "button_accept", "button_continue", "updated_note", "copy_report",
+    "report_copied", "report_failed",
   ]; // prettier-ignore
   const strings = new Map();
   const SUB = "\u0001";
@@ -43,32 +46,51 @@
 
   const STYLE = `
     :host { all: initial; display: block; pointer-events: auto; }
+    [hidden] { display: none !important; }
     .box {
       --bg: #fff7ed; --fg: #431407; --edge: #ea580c; --link: #9a3412;
       --btn-bg: #c2410c; --btn-fg: #fff;
-      box-sizing: border-box; margin: 8px 0; padding: 10px 12px; border-radius: 10px;
+      box-sizing: border-box; margin: 6px 0 0; padding: 6px 10px; border-radius: 8px;
       border: 1px solid var(--edge); border-left-width: 4px; background: var(--bg);
-      color: var(--fg); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
+      color: var(--fg); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
       text-align: start; animation: pg-in 160ms ease-out;
     }
     .box.off { --bg: #f0fdf4; --fg: #052e16; --edge: #16a34a; --link: #166534; }
-    .box.notice, .box.warning { margin: 6px 0; }
+    .box.notice { margin: 6px 0; padding: 10px 12px; }
     .dark .box { --bg: #2a1606; --fg: #ffedd5; --edge: #fb923c; --link: #fdba74;
       --btn-bg: #fb923c; --btn-fg: #1c0a02; }
     .dark .box.off { --bg: #052e16; --fg: #dcfce7; --edge: #4ade80; --link: #86efac; }
+    .head { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 6px; }
     .brand { font-size: 11px; font-weight: 600; letter-spacing: .02em; opacity: .8; }
-    .title { font-weight: 700; font-size: 14px; margin: 2px 0 4px; }
-    p { margin: 4px 0; }
-    .sources { font-size: 12px; margin-top: 6px; }
+    .title { font-weight: 700; }
+    p { margin: 2px 0 0; }
+    .more { margin-top: 6px; padding-top: 4px; border-top: 1px solid var(--edge); }
+    .sources { font-size: 12px; margin-top: 4px; }
     .sources a, .notice a { color: var(--link); }
     .sources span + span::before { content: " · "; }
-    .actions { display: flex; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
+    .actions { display: flex; gap: 6px; margin-top: 4px; flex-wrap: wrap; align-items: center; }
+    /* The warning by "Accept": its words beside its button, so it takes few lines. */
+    .warning { display: flex; align-items: center; gap: 4px 10px; }
+    .warning p { flex: 1 1 auto; margin: 0; }
+    .warning .actions { margin: 0; flex: none; }
+    /* Smaller steps while the button that saves would be out of view (keepInView). */
+    .tight .lead, .tighter .lead, .tightest .lead { display: none; }
+    .tighter [data-action="turn-off"], .tightest [data-action="turn-off"] { display: none; }
+    .tightest .brand { display: none; }
+    .tighter, .tightest { display: flex; flex-wrap: wrap; align-items: center; column-gap: 8px; }
+    .tighter > [role="status"], .tightest > [role="status"] { flex: 1 1 10em; }
+    .tighter > .actions, .tightest > .actions { margin: 0; }
+    .tighter > .more, .tightest > .more { flex: 1 1 100%; }
     button {
-      font: inherit; font-weight: 600; cursor: pointer; border-radius: 8px;
-      padding: 5px 12px; border: 1px solid var(--btn-bg); background: var(--btn-bg);
+      font: inherit; font-weight: 600; cursor: pointer; border-radius: 6px; white-space: nowrap;
+      padding: 2px 10px; border: 1px solid var(--btn-bg); background: var(--btn-bg);
       color: var(--btn-fg);
     }
     button.plain { background: transparent; color: var(--fg); border-color: var(--edge); }
+    /* The arrow is decoration: "/ ''" keeps it out of the accessible name where supported. */
+    button[aria-expanded]::after { content: " \\25BE"; content: " \\25BE" / ""; }
+    button[aria-expanded="true"]::after { content: " \\25B4"; content: " \\25B4" / ""; }
+    .notice button { padding: 5px 12px; }
     button:focus-visible, a:focus-visible { outline: 2px solid var(--edge); outline-offset: 2px; }
     @keyframes pg-in { from { opacity: 0; transform: translateY(-2px); } }
     @media (prefers-reduced-motion: reduce) { .box { animation: none; } }
@@ -207,23 +229,65 @@
     return el("div", { className: "actions" }, button);
   };
 
+  let disclosures = 0;
+  /**
+   * "Why?": a button that shows and hides the rest (WAI-ARIA disclosure pattern,
+   * https://www.w3.org/WAI/ARIA/apg/patterns/disclosure/); a native <button>, so Enter
+   * and Space work. Collapsed at first: the facts must not push "Accept" out of view.
+   */
+  function disclosure(...content) {
+    disclosures += 1;
+    const id = `pg-why-${disclosures}`;
+    const button = el("button", {
+      type: "button",
+      className: "plain",
+      id: `${id}-button`,
+      "aria-expanded": "false",
+      "aria-controls": id,
+      "data-action": "why",
+      text: msg("why"),
+    });
+    const region = el(
+      "div",
+      { id, className: "more", role: "region", "aria-labelledby": `${id}-button` },
+      ...content,
+    );
+    region.hidden = true;
+    button.addEventListener("click", () => {
+      const open = region.hidden;
+      region.hidden = !open;
+      button.setAttribute("aria-expanded", String(open));
+    });
+    return { button, region };
+  }
+
   /** What the callout says for a state on a surface (pending surfaces save on a button). */
   function calloutBox(state, locked, surface, onTurnOff) {
-    const brand = el("div", { className: "brand", text: msg("brand") });
+    const brand = el("span", { className: "brand", text: msg("brand") });
     const pending = PENDING_BUTTON[surface] && !locked;
     const button = pending ? PENDING_BUTTON[surface]() : "";
     const live = { role: "status", "aria-live": "polite" };
     if (state === "on") {
-      return el(
-        "div",
-        { className: "box on", ...live },
-        brand,
-        el("div", { className: "title", text: pending ? msg("pending_on_title", button) : msg("on_title") }),
+      const title = pending ? msg("pending_on_title", button) : msg("on_title");
+      const why = disclosure(
         el("p", { text: pending ? msg("pending_on_body", button) : msg("on_body") }),
         el("p", { text: msg("on_scope") }),
         el("p", { text: msg("on_past") }),
-        turnOffButton(onTurnOff),
         sourceLinks(),
+      );
+      const actions = turnOffButton(onTurnOff);
+      actions.append(why.button);
+      return el(
+        "div",
+        { className: "box on" },
+        el(
+          "div",
+          live,
+          el("div", { className: "head" }, brand, el("span", { className: "title", text: title })),
+          el("p", { className: "lead", text: msg("on_short") }),
+        ),
+        actions,
+        why.region,
       );
     }
     const title = pending ? msg("pending_off_title") : msg("off_title");
@@ -232,11 +296,32 @@
     return el(
       "div",
       { className: pending ? "box off pending" : "box off", ...live },
-      brand,
-      el("div", { className: "title", text: title }),
+      el("div", { className: "head" }, brand, el("span", { className: "title", text: title })),
       el("p", { text: body }),
     );
   }
+
+  /**
+   * True when `node` shows without scrolling: inside the window and inside every
+   * scrolling box around it as they stand unscrolled (the consent popup scrolls inside).
+   */
+  function inViewUnscrolled(node) {
+    const rect = node.getBoundingClientRect();
+    let scrolled = 0;
+    for (let box = node.parentElement; box && box !== document.body; box = box.parentElement) {
+      if (!/auto|scroll|hidden|clip/.test(getComputedStyle(box).overflowY)) continue;
+      scrolled += box.scrollTop;
+      const edge = box.getBoundingClientRect().top + box.clientTop;
+      if (rect.bottom + scrolled - edge > box.clientHeight + 1) return false;
+    }
+    return rect.top >= 0 && rect.bottom + scrolled <= innerHeight + 1;
+  }
+
+  // Ever smaller forms of the "on" callout: without its sentence (it is also behind
+  // "Why?"); then without its own "Turn it off", "Why?" beside the state (the warning
+  // just above the button that saves has "Turn it off"); then without the brand (that
+  // warning names Privacy Guard).
+  const TIGHTER = ["tight", "tighter", "tightest"];
 
   /** The callout below the switch's row; `onTurnOff` clicks the page's own switch. */
   function callout(anchor, onTurnOff) {
@@ -251,6 +336,21 @@
         if (key === shown && frame.firstChild) return;
         shown = key;
         frame.replaceChildren(calloutBox(state, locked, surface, onTurnOff));
+      },
+      /**
+       * Make the callout only as small as it takes for `button` ("Accept", "Continue")
+       * to show without scrolling: the callout must not push it out of view.
+       */
+      keepInView(button) {
+        const box = frame.firstElementChild;
+        if (!box || !button?.isConnected) return;
+        box.classList.remove(...TIGHTER);
+        if (!box.classList.contains("on")) return;
+        for (const step of TIGHTER) {
+          if (inViewUnscrolled(button)) return;
+          box.classList.remove(...TIGHTER);
+          box.classList.add(step);
+        }
       },
       remove,
     };
@@ -295,13 +395,44 @@
     return dismiss;
   }
 
+  /**
+   * "Copy a report": puts `describe()` (a redacted description of the page) on the
+   * clipboard, from the click itself (a user gesture, which the clipboard requires), and
+   * says whether that worked.
+   */
+  function copyReportButton(describe) {
+    const button = el("button", {
+      type: "button",
+      className: "plain",
+      "data-action": "copy-report",
+      text: msg("copy_report"),
+    });
+    const said = el("p", { className: "copied", role: "status" });
+    button.addEventListener("click", () => {
+      const failed = () => {
+        said.textContent = msg("report_failed");
+      };
+      try {
+        navigator.clipboard.writeText(describe()).then(() => {
+          said.textContent = msg("report_copied");
+        }, failed);
+      } catch {
+        failed();
+      }
+    });
+    return { button, said };
+  }
+
   /** Shown when a surface that must hold the switch shows but it could not be recognised. */
-  function notFound(container, settingsUrl, onDismiss) {
+  function notFound(container, settingsUrl, onDismiss, describe) {
     const { host, frame, applyScheme, remove } = createHost("notice");
     container.append(host);
     applyScheme();
     const link = el("a", { href: settingsUrl, text: msg("open_settings") });
-    frame.append(noticeBox(msg("not_found"), link, dismissButton(onDismiss)));
+    const report = copyReportButton(describe);
+    const box = noticeBox(msg("not_found"), link, report.button, dismissButton(onDismiss));
+    box.append(report.said);
+    frame.append(box);
     return { host, remove };
   }
 

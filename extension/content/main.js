@@ -14,7 +14,7 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const data = globalThis.PRIVACY_GUARD_DATA;
-  const { detect, ui, store } = globalThis.PrivacyGuard;
+  const { detect, ui, store, describe } = globalThis.PrivacyGuard;
 
   const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
   const WATCHED = data.detection.watchedSwitches.join(",");
@@ -277,15 +277,22 @@
   }
 
   const draw = guarded("ui", (el, entry, changed) => {
-    updateCallout(el, entry, changed);
-    updateAcceptWarning(el, entry);
+    const redrawn = updateCallout(el, entry, changed);
+    if (updateAcceptWarning(el, entry) || redrawn) keepInView(el, entry);
   });
 
+  /** On the popup and the onboarding step, the callout leaves Accept / Continue in view. */
+  function keepInView(el, entry) {
+    if (!PENDING.has(entry.surface) || !entry.callout) return;
+    entry.callout.keepInView(detect.confirmButtonFor(el, entry.surface));
+  }
+
+  /** True when the callout was drawn anew. */
   function updateCallout(el, entry, changed) {
     if (!warns(entry.surface)) {
       entry.callout?.remove();
       entry.callout = null;
-      return;
+      return false;
     }
     if (!entry.callout?.host.isConnected) {
       entry.callout?.remove();
@@ -293,18 +300,22 @@
       changed = true;
     }
     if (changed) entry.callout.update(entry.state, entry.locked, entry.surface);
+    return changed;
   }
 
+  /** True when the warning by "Accept" came or went. */
   function updateAcceptWarning(el, entry) {
     const wanted = entry.surface === "popup" && entry.state === "on" && settings.warnOnPopup;
     if (!wanted) {
+      const had = Boolean(entry.warning);
       entry.warning?.remove();
       entry.warning = null;
-      return;
+      return had;
     }
-    if (entry.warning?.host.isConnected) return;
+    if (entry.warning?.host.isConnected) return false;
     const button = detect.confirmButtonFor(el, "popup");
     entry.warning = button ? ui.acceptWarning(button, () => turnOff(el)) : null;
+    return Boolean(entry.warning);
   }
 
   /** Stop tracking `el`; `closed`: it left the page, which may complete a confirmation. */
@@ -379,10 +390,15 @@
     if (notice?.host.isConnected) return;
     notice?.remove();
     const container = detect.visibleDialog() ?? document.body;
-    notice = ui.notFound(container, data.detection.settingsUrls[0], () => {
-      noticeDismissed = true;
-      clearNotFound();
-    });
+    notice = ui.notFound(
+      container,
+      data.detection.settingsUrls[0],
+      () => {
+        noticeDismissed = true;
+        clearNotFound();
+      },
+      describe.describePage,
+    );
   }
 
   /**
@@ -494,6 +510,11 @@
     }
     portals.disconnect();
     themeWatch.disconnect();
+    try {
+      api.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // The extension is gone; its messages cannot arrive any more.
+    }
     for (const el of [...tracked.keys()]) forget(el);
     unsure.clear();
     clearNotFound();
@@ -552,13 +573,33 @@
     for (const [el, entry] of tracked) {
       updateCallout(el, entry, true);
       updateAcceptWarning(el, entry);
+      keepInView(el, entry);
     }
   });
+  // A phone turned, a window resized: the callout fits the popup again.
+  listen(
+    window,
+    "resize",
+    guarded("resize", () => {
+      for (const [el, entry] of tracked) keepInView(el, entry);
+    }),
+  );
   store.settings().then(applySettings, () => {});
   const onStorage = guarded("storage", (changes, area) => {
     if (area === "local" && changes.settings) store.settings().then(applySettings, () => {});
   });
   api.storage.onChanged.addListener(onStorage);
+
+  // The toolbar popup's "Copy a report" asks this tab to describe its page (redacted,
+  // see describe.js); only the extension's own pages can send this.
+  const onMessage = guarded("describe", (message, sender, sendResponse) => {
+    if (message?.type !== "privacy-guard/describe-page" || sender?.id !== api.runtime.id) {
+      return undefined;
+    }
+    sendResponse({ report: describe.describePage() });
+    return undefined;
+  });
+  api.runtime.onMessage.addListener(onMessage);
 
   // Dialogs are portals appended to <body> (Radix, Base UI): seeing them here, in the
   // same task, marks the switch before the next frame; the animation takes one or two.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -33,6 +34,7 @@ class ChromiumDriver(Driver):
         keep_welcome: bool = False,
         args: tuple[str, ...] = (),
         env: dict[str, str] | None = None,
+        language: str | None = None,
     ):
         # A given profile folder outlives the driver (restart and update tests reuse it).
         self._profile = tempfile.TemporaryDirectory(prefix="pg-chromium-")
@@ -64,8 +66,10 @@ class ChromiumDriver(Driver):
                     "--no-first-run",
                     "--disable-sync",
                     *args,
+                    # The browser's UI language, which the extension's i18n follows.
+                    *([f"--lang={language}"] if language else []),
                 ],
-                env=env,
+                env={**os.environ, **(env or {}), "LANGUAGE": language} if language else env,
                 # Playwright turns the back/forward cache off by default; a test of what
                 # happens on a restore from it turns it back on.
                 ignore_default_args=["--disable-back-forward-cache"]

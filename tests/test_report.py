@@ -1,0 +1,154 @@
+"""The report a user copies describes the settings panel, never chats or accounts (Chromium)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from browsers.chromium import ChromiumDriver
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_detection import READY
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE = FIXTURES / "settings_2026_report_private.html"
+CHAT_ID = "0b4c7f6e-3f2a-4c1e-9d4a-5a8f2e1c9b70"
+URL = f"https://claude.ai/chat/{CHAT_ID}?ref=jane#settings/data-privacy-controls"
+
+# Everything private the fixture holds: chat text, the account's name and e-mail.
+PRIVATE = (
+    "Okonkwo",
+    "landlord",
+    "deposit",
+    "tenancy",
+    "Jane",
+    "Doe",
+    "jane.doe",
+    "example.com",
+    "@",
+    "Pro plan",
+    "Trip to Lisbon",  # a recent chat's title in the sidebar
+    CHAT_ID,
+    "ref=",
+    "Anthropic believes",  # free text of the panel that is neither a label nor a heading
+)
+
+# The toolbar popup's request, sent the way it sends it: tabs.sendMessage to the tab.
+DESCRIBE = """async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  return chrome.tabs.sendMessage(tab.id, { type: "privacy-guard/describe-page" });
+}"""
+
+
+@pytest.fixture
+def chromium(driver):
+    """The session's browser, in Chromium only (a second Playwright in one session
+    cannot start); its window size and permissions are put back afterwards."""
+    if driver.name != "chromium":
+        pytest.skip("Chromium only")
+    size = driver.page.viewport_size
+    yield driver
+    driver.context.clear_permissions()
+    driver.page.set_viewport_size(size)
+
+
+@pytest.fixture
+def page(chromium):
+    """The private settings page, open."""
+    chromium.open(URL, FIXTURE)
+    chromium.wait_for(READY, timeout=15)
+    # What the report says on the fixture as it is: words any page's report may hold.
+    chromium.baseline = describe(chromium)
+    return chromium
+
+
+def describe(driver: ChromiumDriver) -> str:
+    answer = driver.context.service_workers[0].evaluate(DESCRIBE)
+    assert isinstance(answer, dict) and isinstance(answer.get("report"), str), answer
+    return answer["report"]
+
+
+def assert_private_parts_absent(report: str, private=PRIVATE) -> None:
+    leaked = [p for p in private if p.lower() in report.lower()]
+    assert leaked == [], f"the report carries {leaked}:\n{report}"
+
+
+def test_report_describes_switches_and_headings_and_nothing_private(page):
+    report = describe(page)
+    assert_private_parts_absent(report)
+    # What a maintainer needs: where, in which language, which build, the panel's shape.
+    assert "page: /chat/<id>#settings/data-privacy-controls" in report
+    assert "UI language: en-US" in report
+    assert re.search(r"^Privacy Guard \d+\.\d+\.\d+", report)
+    assert "data-perf-screen=data-privacy-controls" in report
+    assert '"Privacy"' in report and '"Preferences"' in report  # headings
+    location = next(line for line in report.splitlines() if '"Location metadata' in line)
+    assert "role=switch" in location and "aria-checked=true" in location
+    assert "data-cds=Switch" in location
+    digest = next(line for line in report.splitlines() if "weekly digest" in line)
+    assert "[e-mail]" in digest and "aria-checked=false" in digest
+    # The redesigned control the extension missed is there, with its row's words.
+    custom = next(line for line in report.splitlines() if "toggle-v3" in line)
+    assert "Help improve our AI models" in custom
+    assert "checked=false" in report  # the hidden twin's state
+
+
+def test_the_notice_copies_the_same_report_to_the_clipboard(chromium):
+    chromium.open(URL, FIXTURE)
+    chromium.wait_for(READY, timeout=15)
+    chromium.wait_for("return document.querySelector('[data-privacy-guard-ui=notice]')", timeout=13)
+    chromium.context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin="https://claude.ai"
+    )
+    chromium.page.evaluate("navigator.clipboard.writeText('nothing yet')")
+
+    chromium.click_extension_button("copy-report")
+
+    chromium.wait_for(
+        "return navigator.clipboard.readText().then((t) => t !== 'nothing yet')", timeout=3
+    )
+    copied = chromium.page.evaluate("navigator.clipboard.readText()")
+    assert copied == describe(chromium)
+    assert_private_parts_absent(copied)
+    assert '"Location metadata' in copied
+
+
+WORD = st.from_regex(r"[A-Za-z]{6,12}", fullmatch=True)
+CHAT_TEXT = st.lists(WORD, min_size=2, max_size=6).map(" ".join)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(chat=CHAT_TEXT, name=CHAT_TEXT, email=st.emails())
+def test_random_chat_text_names_and_e_mails_never_enter_the_report(page, chat, name, email):
+    page.evaluate(
+        """
+        const [chat, name, email] = arguments;
+        for (const n of document.querySelectorAll('[data-cds=UserMessage], [data-cds=Prose]')) {
+          n.textContent = chat;
+        }
+        const [who, address] = document.querySelectorAll('[data-private]');
+        who.textContent = name;
+        address.textContent = email;
+        document.querySelector('[role=menuitem][data-private]').textContent = email;
+        document.querySelector('[data-label-with-email]').textContent =
+          `Send a weekly digest to ${email} every Monday`;
+        document.querySelector('[role=dialog]').setAttribute('aria-label', `Settings for ${email}`);
+        """,
+        chat,
+        name,
+        email,
+    )
+    report = describe(page)
+    local = email.rsplit("@", 1)[0]
+    # Single words too, unless the report says them anyway ("Switch", "Privacy"...).
+    words = [w for w in chat.split() + name.split() if w.lower() not in page.baseline.lower()]
+    private = [chat, name, email, *words]
+    if len(local) >= 6:
+        private.append(local)
+    assert_private_parts_absent(report, private)
+    assert "Send a weekly digest to [e-mail]" in report
