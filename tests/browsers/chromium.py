@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -18,6 +19,24 @@ from browsers.base import SERVED_HOSTS, Driver, Routes
 EXECUTABLE = "/usr/bin/chromium"
 # The page the extension opens once, on a fresh install.
 WELCOME_PAGE = "/welcome/welcome.html"
+
+
+_shared_playwright = None
+
+
+def shared_playwright():
+    """The process's one Playwright instance, started on first use, stopped at exit.
+
+    Playwright's sync API allows one running instance per thread: a second
+    `sync_playwright().start()` while one runs fails with "using Playwright Sync API inside
+    the asyncio loop" (https://github.com/microsoft/playwright-python/issues/1391). Tests
+    that start browsers of their own next to the session's therefore share this one.
+    """
+    global _shared_playwright
+    if _shared_playwright is None:
+        _shared_playwright = sync_playwright().start()
+        atexit.register(_shared_playwright.stop)
+    return _shared_playwright
 
 
 class ChromiumDriver(Driver):
@@ -40,11 +59,8 @@ class ChromiumDriver(Driver):
         self._profile = tempfile.TemporaryDirectory(prefix="pg-chromium-")
         self.profile = profile or Path(self._profile.name)
         # An empty profile is a fresh install: the extension opens its welcome page.
-        fresh = not any(self.profile.iterdir())
-        # Playwright's sync API runs one instance per thread: a second browser started while
-        # the session's runs borrows the session's instance (and leaves it running).
-        self._owns_playwright = playwright is None
-        self._playwright = playwright or sync_playwright().start()
+        fresh = not self.profile.exists() or not any(self.profile.iterdir())
+        self._playwright = playwright or shared_playwright()
         self.playwright = self._playwright
         self.routes = Routes()
         self.unexpected_requests: list[str] = []
@@ -230,10 +246,8 @@ class ChromiumDriver(Driver):
             # Already gone is fine at shutdown.
             with contextlib.suppress(Exception):
                 context.close()
-        if self._playwright is not None:
-            if self._owns_playwright:
-                self._playwright.stop()
-            self._playwright = None
+        # The Playwright instance is the process's (shared_playwright), left running.
+        self._playwright = None
         self._profile.cleanup()
 
 
