@@ -52,7 +52,8 @@
   /**
    * switch element -> { state, locked, since (when state/locked last changed), shown (the
    * state last reported and drawn), surface, callout, warning, turnOffUntil, confirming
-   * (a press of Accept/Continue waiting for the step to close), observer }
+   * (a press of Accept/Continue waiting for the step to close), drawQueued and redraw
+   * (see queueDraw), observer }
    */
   const tracked = new Map();
   const timers = new Set();
@@ -110,6 +111,12 @@
     clearInterval(id);
     timers.delete(id);
     return 0;
+  }
+
+  /** Run `fn` when the page is idle, within a second at the latest. */
+  function idle(fn) {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 1000 });
+    else setTimeout(fn, 0);
   }
 
   function listen(target, type, fn, options) {
@@ -208,6 +215,8 @@
       callout: null,
       warning: null,
       turnOffUntil: 0,
+      drawQueued: false,
+      redraw: false,
       observer: new MutationObserver(guarded("refresh", () => refresh(el))),
     };
     entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
@@ -265,7 +274,27 @@
       entry.shown = shown;
       if (!PENDING.has(entry.surface)) report(state, entry);
     }
-    draw(el, entry, changed);
+    queueDraw(el, entry, changed);
+  }
+
+  /**
+   * Draw in a microtask: the mark is set in the task that found or changed the switch,
+   * and whoever watches it (the page's observers, bench/) sees it before the callout's
+   * first-time work (shadow root, styles, theme lookup) runs; the callout is still in
+   * the page before the next frame. Several refreshes in one task draw once.
+   */
+  function queueDraw(el, entry, changed) {
+    entry.redraw ||= changed;
+    if (entry.drawQueued) return;
+    entry.drawQueued = true;
+    queueMicrotask(() => {
+      entry.drawQueued = false;
+      // Forgotten or hidden since (a locked switch still settling): nothing to draw.
+      if (tracked.get(el) !== entry || entry.shown === null) return;
+      const redraw = entry.redraw;
+      entry.redraw = false;
+      draw(el, entry, redraw);
+    });
   }
 
   function hide(entry) {
@@ -587,6 +616,14 @@
     });
     scan();
     watchSurfaces();
+    // The first popup must not pay for first use (see detect.warmUp, the strings the
+    // callout shows): do it while the page is idle.
+    idle(
+      guarded("warm up", () => {
+        detect.warmUp();
+        ui.warmUp();
+      }),
+    );
   });
   if (document.readyState === "loading") {
     listen(document, "DOMContentLoaded", start, { once: true });
