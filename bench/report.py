@@ -289,6 +289,8 @@ def render(results: Results, command: str) -> str:
         f"| Browser | {m.chromium} |",
         f"| OS | {m.os} |",
         f"| Date | {m.date} |",
+        f"| Load | 1-minute load average {m.load[0]:.1f} at the start, {m.load[1]:.1f} at the "
+        f"end ({m.cores} cores; more than about 1 means other work competed for the CPU) |",
         f"| Page | size `{results.size_name}`: {size.turns} turns of history, {page}, tools "
         f"menu remounted every {size.menu_remount_chunks} chunks |",
         f"| Run | {plural(len(results.pairs), 'pair')} with and without the extension, "

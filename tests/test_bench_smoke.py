@@ -42,7 +42,7 @@ LATENCY_ROWS = [
     "First popup after a page load (new tab): insert → mark",
     "First popup after a page load (new tab): insert → callout shown",
 ]
-MACHINE_ROWS = ["CPU", "Browser", "OS", "Date", "Page", "Run"]
+MACHINE_ROWS = ["CPU", "Browser", "OS", "Date", "Load", "Page", "Run"]
 NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?: (?:ms|KB))?\b")
 
 

@@ -204,7 +204,13 @@
   function track(el) {
     // A page that replaces its switch element: the old one's callout goes with it now,
     // not at the next poll, so two never stand together.
-    for (const other of [...tracked.keys()]) if (!other.isConnected) forget(other);
+    let forgot = false;
+    for (const other of [...tracked.keys()]) {
+      if (!other.isConnected) {
+        forget(other);
+        forgot = true;
+      }
+    }
     const entry = {
       state: null,
       locked: false,
@@ -222,7 +228,9 @@
     entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     tracked.set(el, entry);
     clearNotFound();
-    refresh(el);
+    // identify() found it perceivable a moment ago in this task; asking again at once
+    // would repeat the same style and layout queries (unless a removal above moved things).
+    refresh(el, !forgot);
     startPolling();
   }
 
@@ -241,11 +249,12 @@
    * Bring one switch's mark, callout and warning in line with what the page shows:
    * reported first, then drawn, so a failure in the UI cannot silence the report. Marks
    * and UI that a re-render removed are put back even when the state did not change.
+   * `perceived`: the caller has just checked that a person can see it.
    */
-  function refresh(el) {
+  function refresh(el, perceived = false) {
     const entry = tracked.get(el);
     if (!entry) return;
-    if (!el.isConnected || !detect.isPerceivable(el)) {
+    if (!el.isConnected || (!perceived && !detect.isPerceivable(el))) {
       forget(el, true);
       return;
     }
