@@ -26,8 +26,15 @@ const OPTIONS = {
   keep_classnames: true,
   compress: { keep_fargs: true },
   mangle: true,
-  // No comments, not even licence ones: the source, with its comments, is the public repo.
-  format: { comments: false },
+  format: {
+    // No comments, not even licence ones: the source, with its comments, is the public repo.
+    comments: false,
+    // Chrome's explicit compile hint: V8 compiles every function of the file when the
+    // script loads instead of on its first call, so the first popup of a page does not
+    // wait for detection code to compile (0.3-0.4 ms of ~4.5 ms, bench/ cold probe).
+    // Other engines read it as a comment. https://v8.dev/blog/explicit-compile-hints
+    preamble: "//# allFunctionsCalledOnLoad",
+  },
 };
 
 let input = "";
