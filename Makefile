@@ -9,7 +9,7 @@ TSC := node_modules/.bin/tsc
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_NPM := node_modules/.installed
-# The builder's own Node packages (recheck, css-what) without the test tools.
+# The builder's own Node packages (recheck, css-what, terser) without the test tools.
 STAMP_NPM_BUILD := node_modules/.installed-build
 # `make build BUILD_FLAGS=--allow-same-version` for local work on facts (see CONTRIBUTING.md).
 BUILD_FLAGS ?=

@@ -7,12 +7,16 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bench.runner import Latency, Results, StreamRun
+from bench.runner import PARTS, Cold, Latency, Results, StreamRun
 
 # Decimal units, the stricter reading of "1 MB" and "50 KB".
 KB = 1_000
 MB = 1_000_000
 FRAME_MS = 16.0
+# The first popup of a page must not cost more than the warm path's few milliseconds:
+# a fresh page is the one the popup is shown on (issue #12 measured 16-22 ms there).
+COLD_MS = 4.0
+NOT_RUN = "not run"
 MIN_PAIRS = 7  # the issue asks for the median of at least 7 alternating pairs
 
 Getter = Callable[[StreamRun], float]
@@ -80,43 +84,72 @@ def diffs(results: Results, get: Getter) -> list[float]:
     return [get(w) - get(wo) for w, wo in results.pairs]
 
 
+def latency_budget(name: str, limit_ms: float, samples: list[float | None], judged: bool):
+    if not samples:
+        return Budget(name, f"≤ {limit_ms:.0f} ms median", NOT_RUN, None)
+    values = latency_values(samples)
+    return Budget(
+        name,
+        f"≤ {limit_ms:.0f} ms median",
+        f"{fmt_ms(median(values))} (n = {len(values)}; p90 {fmt_ms(percentile(values, 0.9))})",
+        median(values) <= limit_ms if judged else None,
+    )
+
+
 def budgets(results: Results) -> list[Budget]:
     judged = results.size_name == "full"
     enough_pairs = judged and len(results.pairs) >= MIN_PAIRS
-    script = ratios(results, lambda r: r.script_stream_ms)
-    floor = [w.script_stream_ms / max(wo.script_stream_ms, 1e-9) for w, wo in results.control]
-    heap = diffs(results, lambda r: r.heap_end)
-    insert = latency_values(results.latency.popup_insert)
-    flip = latency_values(results.latency.popup_flip)
     n_pairs = len(results.pairs)
-    return [
-        Budget(
-            "Script-time ratio while the answer streams (with ÷ without)",
+    ratio_name = "Script-time ratio while the answer streams (with ÷ without)"
+    heap_name = "Extra JS heap at the end of the run, after GC (with minus without)"
+    if results.pairs:
+        script = ratios(results, lambda r: r.script_stream_ms)
+        floor = [w.script_stream_ms / max(wo.script_stream_ms, 1e-9) for w, wo in results.control]
+        floor_text = (
+            f"; empty content script, the noise floor: {median(floor):.3f}, range "
+            f"{min(floor):.3f} to {max(floor):.3f}"
+            if floor
+            else ""
+        )
+        heap = diffs(results, lambda r: r.heap_end)
+        ratio_budget = Budget(
+            ratio_name,
             "≤ 1.05",
             f"{median(script):.3f} (median of {plural(n_pairs, 'pair')}, range "
-            f"{min(script):.3f} to {max(script):.3f}; empty content script, the noise "
-            f"floor: {median(floor):.3f}, range {min(floor):.3f} to {max(floor):.3f})",
+            f"{min(script):.3f} to {max(script):.3f}{floor_text})",
             median(script) <= 1.05 if enough_pairs else None,
-        ),
-        Budget(
-            "Consent popup inserted → switch marked",
-            f"≤ {FRAME_MS:.0f} ms median",
-            f"{fmt_ms(median(insert))} (n = {len(insert)}; p90 {fmt_ms(percentile(insert, 0.9))})",
-            median(insert) <= FRAME_MS if judged else None,
-        ),
-        Budget(
-            "User's flip (trusted click) → mark updated",
-            f"≤ {FRAME_MS:.0f} ms median",
-            f"{fmt_ms(median(flip))} (n = {len(flip)}; p90 {fmt_ms(percentile(flip, 0.9))})",
-            median(flip) <= FRAME_MS if judged else None,
-        ),
-        Budget(
-            "Extra JS heap at the end of the run, after GC (with minus without)",
+        )
+        heap_budget = Budget(
+            heap_name,
             "≤ 1 MB",
             f"{fmt_kb(median(heap))} (median of {plural(n_pairs, 'pair')}, range "
             f"{fmt_kb(min(heap))} to {fmt_kb(max(heap))})",
             median(heap) <= MB if judged else None,
+        )
+    else:
+        ratio_budget = Budget(ratio_name, "≤ 1.05", NOT_RUN, None)
+        heap_budget = Budget(heap_name, "≤ 1 MB", NOT_RUN, None)
+    return [
+        ratio_budget,
+        latency_budget(
+            "Consent popup inserted → switch marked",
+            FRAME_MS,
+            results.latency.popup_insert,
+            judged,
         ),
+        latency_budget(
+            "First consent popup after a page load (new tab) inserted → switch marked",
+            COLD_MS,
+            results.cold.mark,
+            judged,
+        ),
+        latency_budget(
+            "User's flip (trusted click) → mark updated",
+            FRAME_MS,
+            results.latency.popup_flip,
+            judged,
+        ),
+        heap_budget,
         Budget(
             "Shipped content script + data (files the manifest injects)",
             "≤ 50 KB",
@@ -128,6 +161,8 @@ def budgets(results: Results) -> list[Budget]:
 
 def verdict(budget: Budget, results: Results) -> str:
     if budget.passed is None:
+        if budget.measured == NOT_RUN:
+            return "n/a (not run)"
         if results.size_name != "full":
             return f"n/a (size {results.size_name})"
         return f"n/a (< {MIN_PAIRS} pairs)"
@@ -161,6 +196,11 @@ LATENCY_ROWS: list[tuple[str, Callable[[Latency], list[float | None]]]] = [
     ("Settings panel (Radix switch): flip → mark", lambda lat: lat.settings_flip),
 ]
 
+COLD_ROWS: list[tuple[str, Callable[[Cold], list[float | None]]]] = [
+    ("First popup after a page load (new tab): insert → mark", lambda cold: cold.mark),
+    ("First popup after a page load (new tab): insert → callout shown", lambda cold: cold.callout),
+]
+
 
 def pair_row(label: str, pairs: PairList, get: Getter, unit: str) -> str:
     fmt = fmt_ms if unit == "ms" else fmt_kb
@@ -176,38 +216,61 @@ def pair_row(label: str, pairs: PairList, get: Getter, unit: str) -> str:
 
 
 def pair_table(results: Results) -> list[str]:
+    if not results.pairs and not results.control:
+        return ["Not run."]
     return [
         "| Metric | Without extension | With extension | Extra (with minus without), per pair "
         "| With ÷ without, per pair |",
         "|---|---|---|---|---|",
-        *(pair_row(label, results.pairs, get, unit) for label, get, unit in PAIR_ROWS),
-        *(pair_row(label, results.control, get, "ms") for label, get in CONTROL_ROWS),
+        *(
+            pair_row(label, results.pairs, get, unit)
+            for label, get, unit in PAIR_ROWS
+            if results.pairs
+        ),
+        *(
+            pair_row(label, results.control, get, "ms")
+            for label, get in CONTROL_ROWS
+            if results.control
+        ),
     ]
+
+
+def latency_row(label: str, samples: list[float | None]) -> str:
+    if not samples:
+        return f"| {label} | {NOT_RUN} | | | | |"
+    values = latency_values(samples)
+    marked = sum(s is not None for s in samples)
+    return (
+        f"| {label} | {fmt_ms(median(values))} | {fmt_ms(percentile(values, 0.9))} "
+        f"| {fmt_ms(min(values))} | {fmt_ms(max(values))} | {marked} of {len(samples)} |"
+    )
 
 
 def latency_table(results: Results) -> list[str]:
-    lines = [
-        "| Probe | Median | p90 | Min | Max | Marked within 1 s |",
+    return [
+        "| Probe | Median | p90 | Min | Max | Within 1 s |",
         "|---|---|---|---|---|---|",
+        *(latency_row(label, get(results.latency)) for label, get in LATENCY_ROWS),
+        *(latency_row(label, get(results.cold)) for label, get in COLD_ROWS),
     ]
-    for label, get in LATENCY_ROWS:
-        samples = get(results.latency)
-        values = latency_values(samples)
-        marked = sum(s is not None for s in samples)
-        lines.append(
-            f"| {label} | {fmt_ms(median(values))} | {fmt_ms(percentile(values, 0.9))} "
-            f"| {fmt_ms(min(values))} | {fmt_ms(max(values))} | {marked} of {len(samples)} |"
-        )
-    return lines
 
 
 def render(results: Results, command: str) -> str:
     """The whole Markdown document."""
     m = results.machine
     size = results.size
-    nodes = median([w.nodes for w, _ in results.pairs])
-    stream_s = median([r.stream_s for pair in results.pairs for r in pair])
     rows = budgets(results)
+    if results.pairs:
+        nodes = median([w.nodes for w, _ in results.pairs])
+        stream_s = median([r.stream_s for pair in results.pairs for r in pair])
+        page = (
+            f"{nodes:,.0f} DOM nodes at load; an answer of {size.chunks} chunks, one every "
+            f"{size.chunk_ms} ms (≈ {stream_s:.1f} s per side)"
+        )
+    else:
+        page = f"an answer of {size.chunks} chunks, one every {size.chunk_ms} ms"
+    left_out = [part for part in PARTS if part not in results.parts]
+    run_note = f" Left out of this run: {', '.join(left_out)}." if left_out else ""
     out = [
         "# Performance",
         "",
@@ -226,13 +289,14 @@ def render(results: Results, command: str) -> str:
         f"| Browser | {m.chromium} |",
         f"| OS | {m.os} |",
         f"| Date | {m.date} |",
-        f"| Page | size `{results.size_name}`: {size.turns} turns of history, {nodes:,.0f} DOM "
-        f"nodes at load; an answer of {size.chunks} chunks, one every {size.chunk_ms} ms "
-        f"(≈ {stream_s:.1f} s per side), tools menu remounted every "
-        f"{size.menu_remount_chunks} chunks |",
+        f"| Load | 1-minute load average {m.load[0]:.1f} at the start, {m.load[1]:.1f} at the "
+        f"end ({m.cores} cores; more than about 1 means other work competed for the CPU) |",
+        f"| Page | size `{results.size_name}`: {size.turns} turns of history, {page}, tools "
+        f"menu remounted every {size.menu_remount_chunks} chunks |",
         f"| Run | {plural(len(results.pairs), 'pair')} with and without the extension, "
         f"{plural(len(results.control), 'control pair')}, {size.latency_samples} latency "
-        f"samples per probe; {results.elapsed_s / 60:.1f} min in all |",
+        f"samples per probe, {size.cold_samples} first popups in new tabs; "
+        f"{results.elapsed_s / 60:.1f} min in all.{run_note} |",
         "",
         "## Budgets",
         "",
@@ -255,7 +319,12 @@ def render(results: Results, command: str) -> str:
         "Timed in the page's main world with `performance.now()` while the answer streams:",
         "from just before the page appends the dialog, or from the capture-phase listener of",
         "a trusted mouse click on the switch, until a MutationObserver sees",
-        "`data-privacy-guard` appear or change. One frame is 16.7 ms here.",
+        "`data-privacy-guard` appear or change. One frame is 16.7 ms here. The first-popup",
+        "rows load the page afresh in a new tab for every sample (a new renderer process:",
+        "nothing the extension or the browser keeps after first use is warm), wait until",
+        "it has settled, then insert the consent popup once, with no answer streaming; the",
+        'page\'s observers were registered before the insert. "Callout shown": until the',
+        "callout's host element is in the dialog.",
         "",
         *latency_table(results),
         "",

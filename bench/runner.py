@@ -9,7 +9,7 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +19,8 @@ from bench.chat_page import Size, build_page
 
 CHAT_URL = "https://claude.ai/chat/0b5e1c1e-bench"
 BLANK_URL = "https://claude.ai/blank"
+# The parts of a run, in the order they run; `--only` picks some.
+PARTS = ("pairs", "control", "latency", "cold")
 # Every browser run gets these; with the extension two more load it.
 BASE_ARGS = [
     "--no-sandbox",
@@ -61,6 +63,14 @@ class Latency:
 
 
 @dataclass
+class Cold:
+    """The first popup of a fresh page: insert->mark and insert->callout ms per sample."""
+
+    mark: list[float | None] = field(default_factory=list)
+    callout: list[float | None] = field(default_factory=list)
+
+
+@dataclass
 class Machine:
     """What the numbers were measured on."""
 
@@ -69,6 +79,9 @@ class Machine:
     chromium: str
     os: str
     date: str
+    # 1-minute load averages at the start and the end: another job on a shared machine
+    # slows every number here, the first-popup ones most.
+    load: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass
@@ -77,9 +90,11 @@ class Results:
 
     size_name: str
     size: Size
+    parts: tuple[str, ...]  # which of PARTS ran
     pairs: list[tuple[StreamRun, StreamRun]]  # (with, without) whatever order they ran in
     control: list[tuple[StreamRun, StreamRun]]  # the same with an empty content script
     latency: Latency
+    cold: Cold
     content_bytes: int
     content_files: list[tuple[str, int]]  # (path in the build, bytes)
     machine: Machine
@@ -124,6 +139,13 @@ def make_control(dist: Path, where: Path) -> Path:
         entry.pop("css", None)
     (control / "manifest.json").write_text(json.dumps(manifest, indent=2), "utf-8")
     return control
+
+
+def load_average() -> float:
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return 0.0
 
 
 def cpu_model() -> str:
@@ -312,6 +334,36 @@ def latency_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: i
     return out
 
 
+def cold_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int) -> Cold:
+    """The first consent popup after a page load, each time in a new tab.
+
+    A new tab (the previous one closed) is a new document in a new renderer process, so
+    whatever the extension or the browser keeps after first use (compiled patterns and
+    functions, i18n strings, parsed styles, fonts) is cold. The popup comes once the
+    page has loaded and settled, as claude.ai shows it after its app has started.
+    """
+    out = Cold()
+    with tempfile.TemporaryDirectory(prefix="pg-bench-") as profile:
+        context = launch(pw, chromium, profile, dist)
+        try:
+            serve(context, html)
+            previous = context.pages[0] if context.pages else None
+            for _ in range(samples):
+                page = context.new_page()
+                if previous is not None:
+                    previous.close()
+                previous = page
+                page.goto(CHAT_URL, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+                page.wait_for_function("document.documentElement.dataset.benchReady === '1'")
+                settle(page)
+                result = page.evaluate("t => __bench.firstPopup(t)", MARK_TIMEOUT_MS)
+                out.mark.append(result["mark"])
+                out.callout.append(result["callout"])
+        finally:
+            context.close()
+    return out
+
+
 def flip(page: Page) -> float | None:
     """A trusted click on the current switch; ms from the click until the mark changed."""
     box = page.evaluate("__bench.switchBox()")
@@ -346,9 +398,18 @@ def run_pairs(
 
 
 def run(
-    size_name: str, size: Size, pairs: int, control_pairs: int, dist: Path, chromium: str
+    size_name: str,
+    size: Size,
+    pairs: int,
+    control_pairs: int,
+    dist: Path,
+    chromium: str,
+    parts: tuple[str, ...] = PARTS,
 ) -> Results:
-    """The whole benchmark: alternating pairs, control pairs, latency, sizes."""
+    """The benchmark: alternating pairs, control pairs, latency, cold popups, sizes.
+
+    `parts` leaves some out (a quick look at one budget); what did not run is empty.
+    """
     began = time.monotonic()
     dist = dist.resolve()
     if not (dist / "manifest.json").exists():
@@ -362,20 +423,30 @@ def run(
             chromium=chromium_version(pw, chromium),
             os=f"{platform.system()} {platform.release()}",
             date=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            load=(load_average(), 0.0),
         )
-        done = run_pairs(pw, chromium, html, dist, size, pairs, "extension")
-        control_dist = make_control(dist, Path(tmp))
-        control = run_pairs(pw, chromium, html, control_dist, size, control_pairs, "control")
-        log(f"latency: {size.latency_samples} samples of each kind")
-        latency = latency_run(pw, chromium, html, dist, size.latency_samples)
+        done, control, latency, cold = [], [], Latency(), Cold()
+        if "pairs" in parts:
+            done = run_pairs(pw, chromium, html, dist, size, pairs, "extension")
+        if "control" in parts:
+            control_dist = make_control(dist, Path(tmp))
+            control = run_pairs(pw, chromium, html, control_dist, size, control_pairs, "control")
+        if "latency" in parts:
+            log(f"latency: {size.latency_samples} samples of each kind")
+            latency = latency_run(pw, chromium, html, dist, size.latency_samples)
+        if "cold" in parts:
+            log(f"first popup after a page load: {size.cold_samples} new tabs")
+            cold = cold_run(pw, chromium, html, dist, size.cold_samples)
     return Results(
         size_name=size_name,
         size=size,
+        parts=parts,
         pairs=done,
         control=control,
         latency=latency,
+        cold=cold,
         content_bytes=sum(f.stat().st_size for f in files),
         content_files=[(f.relative_to(dist).as_posix(), f.stat().st_size) for f in files],
-        machine=machine,
+        machine=replace(machine, load=(machine.load[0], load_average())),
         elapsed_s=time.monotonic() - began,
     )

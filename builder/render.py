@@ -12,6 +12,7 @@ import jinja2
 
 from builder.errors import BuildError, Problem, display_path
 from builder.icons import SIZES, icon_png
+from builder.minify import minify_content_scripts
 from builder.policy import Policy, fact_json
 from builder.sources import shipped_sources
 from builder.targets import Target, extension_version, merge_manifest
@@ -170,3 +171,4 @@ def render_target(policy: Policy, target: Target, source: Path, out: Path) -> No
         (out / "icons" / f"icon-{size}.png").write_bytes(icon_png(size))
     write_json(out / "manifest.json", manifest)
     _check_output(out, manifest, policy)
+    minify_content_scripts(out, manifest, source)

@@ -18,6 +18,7 @@ BENCH_TIMEOUT_S = 180
 BUDGET_ROWS = [
     "Script-time ratio while the answer streams (with ÷ without)",
     "Consent popup inserted → switch marked",
+    "First consent popup after a page load (new tab) inserted → switch marked",
     "User's flip (trusted click) → mark updated",
     "Extra JS heap at the end of the run, after GC (with minus without)",
     "Shipped content script + data (files the manifest injects)",
@@ -38,8 +39,10 @@ LATENCY_ROWS = [
     "Consent popup (native switch): flip → mark",
     "Settings panel (Radix switch): insert → mark",
     "Settings panel (Radix switch): flip → mark",
+    "First popup after a page load (new tab): insert → mark",
+    "First popup after a page load (new tab): insert → callout shown",
 ]
-MACHINE_ROWS = ["CPU", "Browser", "OS", "Date", "Page", "Run"]
+MACHINE_ROWS = ["CPU", "Browser", "OS", "Date", "Load", "Page", "Run"]
 NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?: (?:ms|KB))?\b")
 
 
@@ -51,30 +54,24 @@ def find_chromium() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> str:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A build's Chrome folder and the browser to run the bench with."""
     pytest.importorskip("playwright")
     chromium = find_chromium()
     if chromium is None:
         pytest.skip("Debian's chromium is not installed (`make test` installs it as root)")
     tmp = tmp_path_factory.mktemp("bench")
-    built = run_builder("build", "--out", tmp / "dist")
-    assert built.returncode == 0, built.stderr
-    out = tmp / "perf.md"
+    result = run_builder("build", "--out", tmp / "dist")
+    assert result.returncode == 0, result.stderr
+    return tmp / "dist" / "chrome", chromium
+
+
+def run_bench(built: tuple[Path, str], *args: str) -> subprocess.CompletedProcess:
+    dist, chromium = built
     result = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "bench",
-            "--size",
-            "tiny",
-            "--pairs",
-            "1",
-            "--dist",
-            str(tmp / "dist" / "chrome"),
-            "--out",
-            str(out),
-            "--chromium",
-            chromium,
+            *(sys.executable, "-m", "bench", "--size", "tiny", "--pairs", "1"),
+            *("--dist", str(dist), "--chromium", chromium, *args),
         ],
         cwd=REPO,
         capture_output=True,
@@ -83,6 +80,13 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> str:
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert result.returncode == 0, result.stderr[-4000:]
+    return result
+
+
+@pytest.fixture(scope="module")
+def report(built, tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("report") / "perf.md"
+    run_bench(built, "--out", str(out))
     return out.read_text("utf-8")
 
 
@@ -149,3 +153,22 @@ def test_injected_files_are_listed_with_their_sizes(report):
         assert_numeric(rows[name][0], name)
     total = int(rows["Total"][0].replace(",", ""))
     assert total == sum(int(rows[n][0].replace(",", "")) for n in injected)
+
+
+def test_only_runs_the_parts_asked_for_and_writes_no_report_by_default(built, tmp_path):
+    result = run_bench(built, "--only", "cold")
+    lines = result.stdout.splitlines()
+    cold = next(line for line in lines if "First consent popup after a page load" in line)
+    assert re.search(r": \d+(\.\d+)? ms \(n = 3;", cold), cold
+    ratio = next(line for line in lines if "Script-time ratio" in line)
+    assert ratio.startswith("n/a") and "not run" in ratio
+    assert "no report written" in lines[-1]
+    # Asked for a report, it says what was left out rather than inventing numbers.
+    out = tmp_path / "perf.md"
+    run_bench(built, "--only", "cold", "--out", str(out))
+    rows = table_rows(out.read_text("utf-8"))
+    assert rows["Script-time ratio while the answer streams (with ÷ without)"][1:] == [
+        "not run",
+        "n/a (not run)",
+    ]
+    assert "Left out of this run: pairs, control, latency." in rows["Run"][0]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from browsers.chromium import ChromiumDriver
+from cases import CHAT
 from conftest import start_driver
 from test_detection import MARK, MARKS_AS_EXPECTED, READY, SWITCH_STATE, UI_KINDS
 
@@ -290,3 +291,44 @@ def test_a_switch_remounted_again_and_again_has_one_callout(driver):
         )
     driver.evaluate("clearInterval(window.__remounts)")
     assert most <= 1
+
+
+# A consent popup as claude.ai shows it after its app has started, inserted by the page.
+SHOW_POPUP_AND_WATCH = """
+const dialog = document.createElement('div');
+dialog.setAttribute('role', 'dialog');
+dialog.setAttribute('aria-modal', 'true');
+dialog.setAttribute('aria-labelledby', 'late-title');
+dialog.innerHTML = '<h2 id="late-title">Updates to Consumer Terms and Policies</h2>'
+  + '<div style="display:flex"><div><div id="late-label">You can help improve Claude</div>'
+  + '<div>Allow the use of your chats and coding sessions to train and improve Anthropic AI'
+  + ' models.</div></div><input type="checkbox" role="switch" checked'
+  + ' aria-labelledby="late-label" style="width:36px;height:20px"></div>'
+  + '<div><button type="button">Accept</button> <button type="button">Not now</button></div>';
+const sw = dialog.querySelector('[role=switch]');
+return new Promise((resolve) => {
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    const mark = sw.getAttribute('data-privacy-guard');
+    // The first frame that can show the mark: what the person sees of the popup.
+    requestAnimationFrame(() => resolve({
+      mark,
+      ui: [...dialog.querySelectorAll('[data-privacy-guard-ui]')]
+        .map((e) => e.getAttribute('data-privacy-guard-ui')).sort(),
+    }));
+  });
+  observer.observe(sw, { attributes: true, attributeFilter: ['data-privacy-guard'] });
+  setTimeout(() => resolve(null), 3000);
+  document.body.append(dialog);
+});
+"""
+
+
+def test_the_callout_shows_in_the_frame_that_first_shows_the_mark(driver):
+    """The mark comes first and the callout right after it, never a frame later: no frame
+    shows the popup's switch outlined without the words that explain it."""
+    driver.open(CHAT, FIXTURES / "chat_quotes_the_words.html")
+    driver.wait_for(READY, timeout=15)
+    settle(driver, 500)
+    seen = driver.evaluate(SHOW_POPUP_AND_WATCH)
+    assert seen == {"mark": "on", "ui": ["accept-warning", "callout"]}

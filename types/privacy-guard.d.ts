@@ -138,6 +138,8 @@ interface PrivacyGuardDetect {
   readonly DIALOG: string;
   isEnabled(button: Element): boolean;
   identify(el: Element): "wording" | "signal" | null;
+  /** Runs detection once on a detached copy, at idle, so the first real popup is warm. */
+  warmUp(): void;
   isPerceivable(el: Element): boolean;
   stateOf(el: Element): "on" | "off";
   isLocked(el: Element): boolean;
@@ -179,6 +181,8 @@ interface PrivacyGuardUi {
   updatedNote(container: Element): PrivacyGuardShown;
   applyTheme(): void;
   removeLeftovers(): void;
+  /** Reads the UI strings ahead of the first callout (main.js calls it at idle). */
+  warmUp(): void;
 }
 
 /** content/describe.js */

@@ -445,5 +445,14 @@
     return { host, remove };
   }
 
-  PG.ui = { callout, acceptWarning, notFound, updatedNote, applyTheme, removeLeftovers };
+  PG.ui = {
+    callout,
+    acceptWarning,
+    notFound,
+    updatedNote,
+    applyTheme,
+    removeLeftovers,
+    // main.js calls it at idle (with a deadline): the first callout finds its strings read.
+    warmUp: readStrings,
+  };
 })();

@@ -52,7 +52,8 @@
   /**
    * switch element -> { state, locked, since (when state/locked last changed), shown (the
    * state last reported and drawn), surface, callout, warning, turnOffUntil, confirming
-   * (a press of Accept/Continue waiting for the step to close), observer }
+   * (a press of Accept/Continue waiting for the step to close), drawQueued and redraw
+   * (see queueDraw), observer }
    */
   const tracked = new Map();
   const timers = new Set();
@@ -110,6 +111,12 @@
     clearInterval(id);
     timers.delete(id);
     return 0;
+  }
+
+  /** Run `fn` when the page is idle, within a second at the latest. */
+  function idle(fn) {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 1000 });
+    else setTimeout(fn, 0);
   }
 
   function listen(target, type, fn, options) {
@@ -197,7 +204,13 @@
   function track(el) {
     // A page that replaces its switch element: the old one's callout goes with it now,
     // not at the next poll, so two never stand together.
-    for (const other of [...tracked.keys()]) if (!other.isConnected) forget(other);
+    let forgot = false;
+    for (const other of [...tracked.keys()]) {
+      if (!other.isConnected) {
+        forget(other);
+        forgot = true;
+      }
+    }
     const entry = {
       state: null,
       locked: false,
@@ -208,12 +221,16 @@
       callout: null,
       warning: null,
       turnOffUntil: 0,
+      drawQueued: false,
+      redraw: false,
       observer: new MutationObserver(guarded("refresh", () => refresh(el))),
     };
     entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     tracked.set(el, entry);
     clearNotFound();
-    refresh(el);
+    // identify() found it perceivable a moment ago in this task; asking again at once
+    // would repeat the same style and layout queries (unless a removal above moved things).
+    refresh(el, !forgot);
     startPolling();
   }
 
@@ -232,11 +249,12 @@
    * Bring one switch's mark, callout and warning in line with what the page shows:
    * reported first, then drawn, so a failure in the UI cannot silence the report. Marks
    * and UI that a re-render removed are put back even when the state did not change.
+   * `perceived`: the caller has just checked that a person can see it.
    */
-  function refresh(el) {
+  function refresh(el, perceived = false) {
     const entry = tracked.get(el);
     if (!entry) return;
-    if (!el.isConnected || !detect.isPerceivable(el)) {
+    if (!el.isConnected || (!perceived && !detect.isPerceivable(el))) {
       forget(el, true);
       return;
     }
@@ -265,7 +283,27 @@
       entry.shown = shown;
       if (!PENDING.has(entry.surface)) report(state, entry);
     }
-    draw(el, entry, changed);
+    queueDraw(el, entry, changed);
+  }
+
+  /**
+   * Draw in a microtask: the mark is set in the task that found or changed the switch,
+   * and whoever watches it (the page's observers, bench/) sees it before the callout's
+   * first-time work (shadow root, styles, theme lookup) runs; the callout is still in
+   * the page before the next frame. Several refreshes in one task draw once.
+   */
+  function queueDraw(el, entry, changed) {
+    entry.redraw ||= changed;
+    if (entry.drawQueued) return;
+    entry.drawQueued = true;
+    queueMicrotask(() => {
+      entry.drawQueued = false;
+      // Forgotten or hidden since (a locked switch still settling): nothing to draw.
+      if (tracked.get(el) !== entry || entry.shown === null) return;
+      const redraw = entry.redraw;
+      entry.redraw = false;
+      draw(el, entry, redraw);
+    });
   }
 
   function hide(entry) {
@@ -631,6 +669,14 @@
     });
     scan();
     watchSurfaces();
+    // The first popup must not pay for first use (see detect.warmUp, the strings the
+    // callout shows): do it while the page is idle.
+    idle(
+      guarded("warm up", () => {
+        detect.warmUp();
+        ui.warmUp();
+      }),
+    );
   });
   if (document.readyState === "loading") {
     listen(document, "DOMContentLoaded", start, { once: true });

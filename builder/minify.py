@@ -1,0 +1,92 @@
+"""Minifies the content scripts of a build with terser (js/minify.mjs): same input, same bytes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from builder.errors import BuildError, Problem, display_path
+
+MINIFIER = Path(__file__).resolve().parent / "js" / "minify.mjs"
+# Minifying ~70 KB takes about a second; this only guards against a Node run that never ends.
+NODE_TIMEOUT_S = 120
+# Answers already computed in this process, by their input.
+_DONE: dict[str, dict[str, Any]] = {}
+
+
+def content_scripts(manifest: dict[str, Any]) -> list[str]:
+    """The scripts the manifest injects into claude.ai pages, once each, in order.
+
+    They run on every page of a long chat, so their size is a budget of its own
+    (docs/performance.md); the extension's pages and background stay as written.
+    """
+    names: list[str] = []
+    for entry in manifest.get("content_scripts", []):
+        names += [name for name in entry.get("js", []) if name not in names]
+    return names
+
+
+def _problem(message: str) -> BuildError:
+    return BuildError([Problem("node", "", message)])
+
+
+def _run(files: dict[str, str]) -> dict[str, Any]:
+    node = shutil.which("node")
+    if node is None:
+        raise _problem(
+            "Node.js 20 or later is needed to minify the content scripts with terser, and "
+            "was not found on PATH; install it (apt-get install nodejs npm), then run `npm ci`"
+        )
+    try:
+        result = subprocess.run(
+            [node, str(MINIFIER)],
+            input=json.dumps({"files": files}),
+            capture_output=True,
+            text=True,
+            timeout=NODE_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise _problem(f"minifying the content scripts took over {NODE_TIMEOUT_S} s") from None
+    try:
+        answer = json.loads(result.stdout) if result.returncode == 0 else None
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict):
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise _problem(f"{MINIFIER.name} failed: {last}")
+    if "setup" in answer:
+        raise _problem(
+            f"the minifier's package is missing ({answer['setup']}); "
+            "run `make build`, or `npm ci --omit=dev --omit=optional`"
+        )
+    return answer
+
+
+def minify_content_scripts(out: Path, manifest: dict[str, Any], source: Path) -> None:
+    """Replace each hand-written content script in the build folder `out` by its minified form.
+
+    The generated data file (generated/policy-data.js) is left as it is: one line of JSON
+    that people and tests read, which minifying would shrink by only a few percent.
+    """
+    names = [name for name in content_scripts(manifest) if (source / name).is_file()]
+    if not names:
+        return
+    files = {name: (out / name).read_text("utf-8") for name in names}
+    key = json.dumps(files, sort_keys=True)
+    # Chrome and Firefox ship the same scripts: one Node run per build, not per target.
+    if key not in _DONE:
+        _DONE[key] = _run(files)
+    answer = _DONE[key]
+    if "errors" in answer:
+        raise BuildError(
+            [
+                Problem(display_path(source / name), "", f"cannot be minified: {message}")
+                for name, message in sorted(answer["errors"].items())
+            ]
+        )
+    for name, code in answer["files"].items():
+        (out / name).write_text(code + "\n", "utf-8")
