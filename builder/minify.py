@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 from builder.errors import BuildError, Problem, display_path
+from builder.node import NodeError, run_json
 
 MINIFIER = Path(__file__).resolve().parent / "js" / "minify.mjs"
-# Minifying ~70 KB takes about a second; this only guards against a Node run that never ends.
-NODE_TIMEOUT_S = 120
 # Answers already computed in this process, by their input.
 _DONE: dict[str, dict[str, Any]] = {}
 
@@ -29,41 +26,11 @@ def content_scripts(manifest: dict[str, Any]) -> list[str]:
     return names
 
 
-def _problem(message: str) -> BuildError:
-    return BuildError([Problem("node", "", message)])
-
-
 def _run(files: dict[str, str]) -> dict[str, Any]:
-    node = shutil.which("node")
-    if node is None:
-        raise _problem(
-            "Node.js 20 or later is needed to minify the content scripts with terser, and "
-            "was not found on PATH; install it (apt-get install nodejs npm), then run `npm ci`"
-        )
     try:
-        result = subprocess.run(
-            [node, str(MINIFIER)],
-            input=json.dumps({"files": files}),
-            capture_output=True,
-            text=True,
-            timeout=NODE_TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise _problem(f"minifying the content scripts took over {NODE_TIMEOUT_S} s") from None
-    try:
-        answer = json.loads(result.stdout) if result.returncode == 0 else None
-    except ValueError:
-        answer = None
-    if not isinstance(answer, dict):
-        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
-        raise _problem(f"{MINIFIER.name} failed: {last}")
-    if "setup" in answer:
-        raise _problem(
-            f"the minifier's package is missing ({answer['setup']}); "
-            "run `make build`, or `npm ci --omit=dev --omit=optional`"
-        )
-    return answer
+        return run_json(MINIFIER, {"files": files}, "minify the content scripts with terser")
+    except NodeError as error:
+        raise BuildError([Problem("node", "", str(error))]) from None
 
 
 def minify_content_scripts(out: Path, manifest: dict[str, Any], source: Path) -> None:
