@@ -176,6 +176,8 @@
     for (let depth = 0; node && depth < MAX_ROW_DEPTH; depth += 1, node = node.parentElement) {
       if (node === document.body || node.matches(DIALOG)) return null;
       if (holdsAnotherSwitch(node, el)) return null;
+      // A row never holds a chat message: words quoted in a chat are nobody's label.
+      if (IGNORE && node.querySelector(IGNORE)) return null;
       const raw = textOf(node, MAX_ROW_TEXT * 4);
       if (raw.length > MAX_ROW_TEXT * 4) return null;
       const text = normalize(raw);

@@ -37,7 +37,9 @@
 
   /** "3 days ago", "yesterday", "now" in the UI language. */
   function ago(iso, now = Date.now()) {
-    const seconds = Math.round((Date.parse(iso) - now) / 1000);
+    // Never "in 3 minutes": a time a little ahead (clock drift) is now; further ahead is
+    // stale (store.freshness) and not shown as an age.
+    const seconds = Math.min(0, Math.round((Date.parse(iso) - now) / 1000));
     const format = new Intl.RelativeTimeFormat(language, { numeric: "auto" });
     const abs = Math.abs(seconds);
     if (abs < 60) return format.format(0, "second");
@@ -69,9 +71,11 @@
     const seen = $("seen");
     seen.title = last ? i18n.dateTime(last.time) : "";
     if (!last) seen.textContent = "";
-    else if (shown === "stale") {
+    else if (shown === "stale" && Date.parse(last.time) <= Date.now()) {
       seen.textContent = msg("stale_seen", date(last.time), where, days(settings.checkAgainDays));
-    } else if (shown === "noaccess") seen.textContent = msg("last_seen_on", date(last.time), where);
+    } else if (shown === "stale" || shown === "noaccess") {
+      seen.textContent = msg("last_seen_on", date(last.time), where);
+    }
     else seen.textContent = msg("checked_ago", ago(last.time), where);
     const hints = { stale: msg("stale_hint"), noaccess: msg("noaccess_hint"), never: msg("never_hint") };
     $("meaning").textContent = hints[shown] ?? msg(`meaning_${shown}`);

@@ -19,6 +19,9 @@
   });
   // The options page offers whole days in this range; anything else stored is not ours.
   const CHECK_AGAIN_DAYS = Object.freeze({ min: 1, max: 365 });
+  // How far ahead a recorded time may be and still count as "now": clocks of one computer
+  // drift by seconds to minutes between network time syncs.
+  const CLOCK_SKEW_MS = 10 * 60 * 1000;
   const DAY_MS = 86_400_000;
   // Enough for years of daily checks; the oldest are dropped beyond it.
   const MAX_RECEIPTS = 1000;
@@ -80,11 +83,13 @@
 
   /**
    * How current a state seen at `iso` is: "current", or "stale" once more than the
-   * user's checkAgainDays have passed since (a clock set back counts as current).
+   * user's checkAgainDays have passed since. A time further in the future than clocks
+   * drift (recorded while the clock was ahead, or the clock set back since) has no
+   * knowable age: stale too, so the user is asked to look again.
    */
   function freshness(iso, settings, now = Date.now()) {
     const age = now - Date.parse(iso);
-    return age > settings.checkAgainDays * DAY_MS ? "stale" : "current";
+    return age > settings.checkAgainDays * DAY_MS || age < -CLOCK_SKEW_MS ? "stale" : "current";
   }
 
   /** When a state seen at `iso` turns stale (ms since the epoch). */

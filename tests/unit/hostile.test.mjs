@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadExtension, scan, show, taken } from "./harness.mjs";
-import { CHAT, LABEL_VARIANTS, otherRow, PRIVACY_2026, SURFACES, SWITCH_KINDS } from "./pages.mjs";
+import { CHAT, LABEL_VARIANTS, PRIVACY_2025 as PRIVACY_2025_URL, otherRow, PRIVACY_2026, SURFACES, SWITCH_KINDS } from "./pages.mjs";
 
 const ext = loadExtension();
 const { PG } = ext;
@@ -146,6 +146,17 @@ test("task-list checkboxes and switches in chat messages are never taken, on any
   const overChat = settings(row("Help improve our AI models"));
   const html = `<main>${quote(taskList)}</main>${overChat.html}`;
   assert.equal(takenOn({ url: `${CHAT}#settings/data-privacy-controls`, html }), "wording:T");
+});
+
+test("a switch without words of its own never borrows them from a chat message beside it", () => {
+  // Found by the browser tier's generated pages: a switch named only by aria-label
+  // ("Research") climbed past its empty row to a container that also held a quoted chat
+  // message with the setting's words, and was taken as the training switch.
+  const lone = `<div class="row">${SWITCH_KINDS.radix('aria-label="Research" data-t="R"', false)}</div>`;
+  const chat = `<div data-testid="user-message"><div class="row"><span id="q">You can help improve Claude</span>${SWITCH_KINDS.radix('aria-labelledby="q" data-t="Q"', false)}</div></div>`;
+  for (const url of [PRIVACY_2025_URL, CHAT]) {
+    assert.equal(takenOn({ url, html: `<main>${lone}${chat}</main>` }), "", url);
+  }
 });
 
 test("two switches that both qualify: neither is taken", () => {
