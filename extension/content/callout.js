@@ -77,12 +77,17 @@
     .tight .lead, .tighter .lead, .tightest .lead { display: none; }
     .tighter [data-action="turn-off"], .tightest [data-action="turn-off"] { display: none; }
     .tightest .brand, .line .brand, .line .lead, .line [data-action="turn-off"] { display: none; }
-    .tighter, .tightest { display: flex; flex-wrap: wrap; align-items: center; column-gap: 8px; }
-    .tighter > [role="status"], .tightest > [role="status"] { flex: 1 1 10em; }
-    .tighter > .actions, .tightest > .actions { margin: 0; }
-    .tighter > .more, .tightest > .more { flex: 1 1 100%; }
-    /* One line: the state cut short, "Why?" beside it. */
+    .tighter, .tightest, .line {
+      display: flex; flex-wrap: wrap; align-items: center; column-gap: 8px;
+    }
+    .tighter > [role="status"], .tightest > [role="status"], .line > [role="status"] {
+      flex: 1 1 10em;
+    }
+    .tighter > .actions, .tightest > .actions, .line > .actions { margin: 0; }
+    .tighter > .more, .tightest > .more, .line > .more { flex: 1 1 100%; }
+    /* One line: the state cut short, "Why?" beside it (an open "Why?" still wraps below). */
     .line { flex-wrap: nowrap; }
+    .line:has(> .more:not([hidden])) { flex-wrap: wrap; }
     .line > [role="status"] { min-width: 0; overflow: hidden; }
     .line .head { flex-wrap: nowrap; }
     .line .title { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
