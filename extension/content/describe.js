@@ -75,11 +75,16 @@
 
   // The words the extension itself looks for (selectors, labels, titles in every
   // language): settings words a report may say ("Settings", "Privacy", "Location metadata").
-  const VOCABULARY = new Set(
-    wordsOf(JSON.stringify(globalThis.PRIVACY_GUARD_DATA?.detection ?? {})),
-  );
-  // The words the masks themselves put in.
-  for (const word of ["mail", "name"]) VOCABULARY.add(word);
+  // The words the masks themselves put in, too. Read on the first report, not at load:
+  // the content script's cold path stays as it was.
+  /** @type {Set<string> | null} */
+  let vocabulary = null;
+  const isSettingsWord = (word) =>
+    (vocabulary ??= new Set([
+      ...wordsOf(JSON.stringify(globalThis.PRIVACY_GUARD_DATA?.detection ?? {})),
+      "mail",
+      "name",
+    ])).has(word);
 
   // Where the page shows who is signed in: the sidebar, the account menu and its button.
   const ACCOUNT = [
@@ -101,7 +106,7 @@
         for (const name of ["aria-label", "title", "alt"]) texts.push(node.getAttribute(name));
       }
     }
-    const words = new Set(texts.flatMap(wordsOf).filter((w) => !VOCABULARY.has(w)));
+    const words = new Set(texts.flatMap(wordsOf).filter((w) => !isSettingsWord(w)));
     if (!words.size) return null;
     const escaped = [...words]
       .sort((a, b) => b.length - a.length)
@@ -142,7 +147,7 @@
   const dialogName = (text) =>
     cut(text, MAX_VALUE)
       .split(/\s+/)
-      .map((word) => (wordsOf(word).every((w) => VOCABULARY.has(w)) ? word : "…"))
+      .map((word) => (wordsOf(word).every(isSettingsWord) ? word : "…"))
       .join(" ")
       .replace(/…( …)+/g, "…");
 
