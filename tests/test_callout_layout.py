@@ -83,6 +83,70 @@ def test_accept_stays_in_view_with_the_callout(chromium, fixture, viewport):
     assert turn_off is not None and visible(chromium, turn_off)
 
 
+# Popups that scroll inside themselves (max-height: calc(100vh - 32px)) with "Accept" at
+# the end, in the windows where a hostile tester saw the callout push it out (F6): Accept
+# was in view without the extension in each, so it must stay in view with it.
+SCROLLING = {
+    "natural-auto-360x600": ("popup_scrolling_natural.html", (360, 600)),
+    "natural-auto-360x640": ("popup_scrolling_natural.html", (360, 640)),
+    "just-fits-auto-1366x657": ("popup_scrolling_fit.html", (1366, 657)),
+    "just-fits-hidden-1366x657": ("popup_scrolling_fit_hidden.html", (1366, 657)),
+    "just-fits-auto-360x640": ("popup_scrolling_fit.html", (360, 640)),
+    "just-fits-hidden-1366x500": ("popup_scrolling_fit_hidden.html", (1366, 500)),
+}
+
+# Accept's box with the extension's UI taken out for a moment: where it was without it.
+ACCEPT_BOX_WITHOUT_US = (
+    """
+const hosts = [...document.querySelectorAll('[data-privacy-guard-ui]')]
+  .map((host) => [host, host.parentNode, host.nextSibling]);
+for (const [host] of hosts) host.remove();
+const box = (() => {"""
+    + ACCEPT_BOX
+    + """})();
+for (const [host, parent, next] of hosts) parent.insertBefore(host, next);
+return box;
+"""
+)
+
+
+@pytest.mark.parametrize(("fixture", "viewport"), SCROLLING.values(), ids=SCROLLING.keys())
+def test_accept_stays_in_view_in_a_popup_that_scrolls_inside(chromium, fixture, viewport):
+    open_popup(chromium, fixture, viewport)
+    before = chromium.evaluate(ACCEPT_BOX_WITHOUT_US)
+    assert before["bottom"] <= before["dialogBottom"] + 0.5, f"the fixture is wrong: {before}"
+    box = chromium.evaluate(ACCEPT_BOX)
+    assert box["scrollTop"] == 0
+    assert box["bottom"] <= box["height"] + 0.5, f"Accept is below the window: {box}"
+    assert box["top"] >= box["dialogTop"] - 0.5, f"Accept is above the dialog's view: {box}"
+    assert box["bottom"] <= box["dialogBottom"] + 0.5, f"Accept is pushed out of view: {box}"
+    # What stays in any case: the switch's mark, and by Accept a warning that names
+    # Privacy Guard and offers "Turn it off", in view too.
+    assert (
+        chromium.evaluate(
+            "return document.querySelector('[role=switch]').getAttribute('data-privacy-guard')"
+        )
+        == "on"
+    )
+    turn_off = chromium.ui_node(
+        "accept-warning", lambda _n, attrs: attrs.get("data-action") == "turn-off"
+    )
+    assert turn_off is not None and visible(chromium, turn_off)
+    # In view when there is room for it; when even the warning alone would push Accept
+    # out (the popup just fits a phone), it waits below the button row instead.
+    warning = chromium.evaluate(
+        """
+        const host = document.querySelector('[data-privacy-guard-ui=accept-warning]');
+        const accept = [...document.querySelectorAll('[role=dialog] button')]
+          .find((b) => b.textContent.trim() === 'Accept');
+        const r = host.getBoundingClientRect();
+        return { inView: r.top >= 0 && r.bottom <= innerHeight + 0.5,
+          afterAccept: Boolean(accept.compareDocumentPosition(host) & 4) };
+        """
+    )
+    assert warning["inView"] or warning["afterAccept"], warning
+
+
 def test_continue_stays_in_view_on_the_onboarding_step_on_a_phone(chromium):
     chromium.page.set_viewport_size({"width": 360, "height": 740})
     chromium.open("https://claude.ai/onboarding", FIXTURES / "onboarding_2026.html")

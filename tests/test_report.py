@@ -152,3 +152,84 @@ def test_random_chat_text_names_and_e_mails_never_enter_the_report(page, chat, n
         private.append(local)
     assert_private_parts_absent(report, private)
     assert "Send a weekly digest to [e-mail]" in report
+
+
+NAMES_FIXTURE = FIXTURES / "settings_2026_report_names.html"
+
+
+def test_the_account_name_in_headings_and_the_dialogs_name_is_masked(chromium):
+    """A hostile tester's page (F7): the name in the dialog's accessible name and in
+    headings, an e-mail with a full-width at sign and one spelled out, a place in parentheses."""
+    chromium.open(URL, NAMES_FIXTURE)
+    chromium.wait_for(READY, timeout=15)
+    report = describe(chromium)
+    assert_private_parts_absent(
+        report,
+        ("Jane", "Roe", "jane", "example", "\uff20", " dot ", "Berlin", "Kreuzberg", "Pro plan"),
+    )
+    # Still what makes the report useful: the settings words, roles, states, markers.
+    assert 'aria-label="Settings' in report
+    assert '"Welcome back, [name] [name]"' in report
+    assert '"Privacy for [name] [name] (...)"' in report
+    location = next(line for line in report.splitlines() if '"Location metadata' in line)
+    assert "role=switch" in location and "aria-checked=true" in location
+    digest = next(line for line in report.splitlines() if "weekly digest" in line)
+    assert '"Send a weekly digest to [e-mail]"' in digest
+
+
+NAME = st.from_regex(r"[A-Z][a-z]{2,11}", fullmatch=True)
+FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
+
+
+def spelled_out(email: str) -> str:
+    local, domain = email.rsplit("@", 1)
+    return f"{local.replace('.', ' dot ')} at {domain.replace('.', ' dot ')}"
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    names=st.lists(NAME, min_size=2, max_size=3, unique=True),
+    user=st.from_regex(r"[a-z]{4,10}", fullmatch=True),
+    domain=st.from_regex(r"[a-z]{4,10}", fullmatch=True),
+    bracketed=st.booleans(),
+)
+def test_random_account_names_and_disguised_e_mails_never_enter_the_report(
+    page, names, user, domain, bracketed
+):
+    name = " ".join(names)
+    email = f"{user}@{domain}.org"
+    spelled = spelled_out(email)
+    if bracketed:
+        spelled = spelled.replace(" at ", " [at] ").replace(" dot ", " [dot] ")
+    page.evaluate(
+        """
+        const [name, email, wide, spelled] = arguments;
+        const [who, address] = document.querySelectorAll('[data-private]');
+        who.textContent = name;
+        address.textContent = email;
+        document.querySelector('[role=dialog]').setAttribute('aria-label', `Settings — ${name}`);
+        document.querySelector('h2').textContent = `Privacy for ${name.toUpperCase()} (${wide})`;
+        document.querySelector('h3').textContent = `Welcome back, ${name}`;
+        document.querySelector('#_r_1t_').textContent = `Location metadata (${name})`;
+        document.querySelector('[data-label-with-email]').textContent =
+          `Send a weekly digest to ${spelled}`;
+        """,
+        name,
+        email,
+        email.translate(FULL_WIDTH),
+        spelled,
+    )
+    report = describe(page)
+    words = [w for w in names if w.lower() not in page.baseline.lower()]
+    private = [name, email, email.translate(FULL_WIDTH), spelled, *words]
+    if user not in page.baseline.lower():
+        private.append(user)
+    if domain not in page.baseline.lower():
+        private.append(domain)
+    assert_private_parts_absent(report, private)
+    assert "Send a weekly digest to [e-mail]" in report
+    assert '"Location metadata (...)"' in report

@@ -163,6 +163,12 @@ interface PrivacyGuardShown {
   remove(): void;
 }
 
+/** The warning by "Accept" (content/callout.js). */
+interface PrivacyGuardWarning extends PrivacyGuardShown {
+  /** Above the button row, or below it when even the warning would push "Accept" out. */
+  place(where: "before" | "after"): void;
+}
+
 /** content/callout.js */
 interface PrivacyGuardUi {
   callout(
@@ -170,8 +176,10 @@ interface PrivacyGuardUi {
     onTurnOff: () => void,
   ): PrivacyGuardShown & {
     update(state: "on" | "off", locked: boolean, surface: PrivacyGuardSurface): void;
+    /** Shrinks the callout (and moves `warning` below the row) until `button` shows. */
+    keepInView(button: Element | null, warning?: PrivacyGuardWarning | null): void;
   };
-  acceptWarning(button: Element, onTurnOff: () => void): PrivacyGuardShown;
+  acceptWarning(button: Element, onTurnOff: () => void): PrivacyGuardWarning;
   notFound(
     container: Element,
     settingsUrl: string,

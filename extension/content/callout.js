@@ -76,11 +76,23 @@
     /* Smaller steps while the button that saves would be out of view (keepInView). */
     .tight .lead, .tighter .lead, .tightest .lead { display: none; }
     .tighter [data-action="turn-off"], .tightest [data-action="turn-off"] { display: none; }
-    .tightest .brand { display: none; }
-    .tighter, .tightest { display: flex; flex-wrap: wrap; align-items: center; column-gap: 8px; }
-    .tighter > [role="status"], .tightest > [role="status"] { flex: 1 1 10em; }
-    .tighter > .actions, .tightest > .actions { margin: 0; }
-    .tighter > .more, .tightest > .more { flex: 1 1 100%; }
+    .tightest .brand, .line .brand, .line .lead, .line [data-action="turn-off"] { display: none; }
+    .tighter, .tightest, .line {
+      display: flex; flex-wrap: wrap; align-items: center; column-gap: 8px;
+    }
+    .tighter > [role="status"], .tightest > [role="status"], .line > [role="status"] {
+      flex: 1 1 10em;
+    }
+    .tighter > .actions, .tightest > .actions, .line > .actions { margin: 0; }
+    .tighter > .more, .tightest > .more, .line > .more { flex: 1 1 100%; }
+    /* One line: the state cut short, "Why?" beside it (an open "Why?" still wraps below). */
+    .line { flex-wrap: nowrap; }
+    .line:has(> .more:not([hidden])) { flex-wrap: wrap; }
+    .line > [role="status"] { min-width: 0; overflow: hidden; }
+    .line .head { flex-wrap: nowrap; }
+    .line .title { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    /* No callout at all: the switch's outline and the warning by "Accept" remain. */
+    .gone { display: none; }
     button {
       font: inherit; font-weight: 600; cursor: pointer; border-radius: 6px; white-space: nowrap;
       padding: 2px 10px; border: 1px solid var(--btn-bg); background: var(--btn-bg);
@@ -320,8 +332,12 @@
   // Ever smaller forms of the "on" callout: without its sentence (it is also behind
   // "Why?"); then without its own "Turn it off", "Why?" beside the state (the warning
   // just above the button that saves has "Turn it off"); then without the brand (that
-  // warning names Privacy Guard).
-  const TIGHTER = ["tight", "tighter", "tightest"];
+  // warning names Privacy Guard); then one line, the state cut short and "Why?"; then no
+  // callout at all: the switch keeps its outline, and the warning by "Accept" still names
+  // Privacy Guard and offers "Turn it off" (issue 13: the callout must not push Accept out
+  // of view). When "Accept" is out of view even so (a long popup the user scrolls anyway),
+  // the last step stays: the extension then adds as little as it can.
+  const TIGHTER = ["tight", "tighter", "tightest", "line", "gone"];
 
   /** The callout below the switch's row; `onTurnOff` clicks the page's own switch. */
   function callout(anchor, onTurnOff) {
@@ -341,16 +357,22 @@
        * Make the callout only as small as it takes for `button` ("Accept", "Continue")
        * to show without scrolling: the callout must not push it out of view.
        */
-      keepInView(button) {
+      keepInView(button, warning = null) {
         const box = frame.firstElementChild;
         if (!box || !button?.isConnected) return;
         box.classList.remove(...TIGHTER);
+        warning?.place("before");
         if (!box.classList.contains("on")) return;
         for (const step of TIGHTER) {
           if (inViewUnscrolled(button)) return;
           box.classList.remove(...TIGHTER);
           box.classList.add(step);
         }
+        // Even the warning alone pushes "Accept" out: it moves below the button row, where
+        // it is still read next to "Accept" but moves nothing above it, so "Accept" stands
+        // where it would without the extension. (Cutting its words instead could lose
+        // "Privacy Guard" or "Turn it off", which must stay.)
+        if (!inViewUnscrolled(button)) warning?.place("after");
       },
       remove,
     };
@@ -363,6 +385,12 @@
       button.parentElement?.querySelectorAll("button").length > 1 ? button.parentElement : button;
     row.before(host);
     applyScheme();
+    /** Above the button row (where it is read first), or below it (keepInView). */
+    const place = (where) => {
+      if (!row.isConnected) return;
+      if (where === "after" && row.nextSibling !== host) row.after(host);
+      if (where === "before" && row.previousSibling !== host) row.before(host);
+    };
     frame.append(
       el(
         "div",
@@ -371,7 +399,7 @@
         turnOffButton(onTurnOff),
       ),
     );
-    return { host, remove };
+    return { host, remove, place };
   }
 
   function noticeBox(text, ...actions) {

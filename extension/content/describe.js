@@ -1,7 +1,8 @@
 // A redacted description of the settings panel or popup, for a person to paste into a bug
 // report when the switch was missed: element roles, switch states, tag names, the
-// design-system markers, and the visible labels of switches and headings only (cut short,
-// e-mail addresses masked). Never chat text, names, account details or other free text.
+// design-system markers, and the visible labels of switches and headings only (cut short;
+// e-mail addresses, the words of the account area and parenthesised parts masked). Never
+// chat text, account details or other free text.
 (() => {
   const PG = (globalThis.PrivacyGuard ??= {});
   if (PG.describe) return;
@@ -46,12 +47,109 @@
   // Any run of characters an address's local part may hold, @, a domain: masks addresses
   // (and a little more) wherever they stand in a label or a heading.
   const EMAIL = /[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+/gu;
-  const redact = (text) => text.replace(EMAIL, "[e-mail]");
+  // Addresses written out to dodge harvesters: "jane dot roe at example dot com",
+  // "jane [at] example [dot] com", "jane(at)example(dot)com": a word, "at", a word, and at
+  // least one "dot" and a word (so "look at this" stays).
+  const W = "[\\p{L}\\p{N}._%+-]+";
+  const sep = (word) => `(?:\\s*[[({<]\\s*${word}\\s*[\\])}>]\\s*|\\s+${word}\\s+)`;
+  const SPELLED = new RegExp(
+    `${W}(?:${sep("dot")}${W})*${sep("at")}${W}(?:${sep("dot")}${W})+`,
+    "giu",
+  );
+  // "jane.roe @ example . com": an @ with spaces around it, which EMAIL leaves.
+  const SPACED = new RegExp(`${W}\\s*@\\s*${W}(?:\\s*\\.\\s*${W})*`, "gu");
+  // Invisible characters that could split a word or an address and hide it from the masks.
+  const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+  // Parenthesised parts of a label or heading are mostly data ("Location metadata
+  // (Berlin, Kreuzberg)", "Privacy for … (jane@…)"), not the label's words.
+  const PARENS = /\([^()]*\)/g;
+
+  /** Every word of `text`, NFKC and lower case: letters and digits, 3 or more. */
+  const wordsOf = (text) =>
+    String(text ?? "")
+      .replace(INVISIBLE, "")
+      .normalize("NFKC")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}\p{M}]+/u)
+      .filter((w) => w.length > 2);
+
+  // The words the extension itself looks for (selectors, labels, titles in every
+  // language): settings words a report may say ("Settings", "Privacy", "Location metadata").
+  // The words the masks themselves put in, too. Read on the first report, not at load:
+  // the content script's cold path stays as it was.
+  /** @type {Set<string> | null} */
+  let vocabulary = null;
+  const isSettingsWord = (word) =>
+    (vocabulary ??= new Set([
+      ...wordsOf(JSON.stringify(globalThis.PRIVACY_GUARD_DATA?.detection ?? {})),
+      "mail",
+      "name",
+    ])).has(word);
+
+  // Where the page shows who is signed in: the sidebar, the account menu and its button.
+  const ACCOUNT = [
+    "nav", "aside", "header", "[role=navigation]", "[role=menu]", "[role=menubar]",
+    "[role=banner]", "[data-testid*=account]", "[data-testid*=user-menu]",
+    "[data-testid*=profile]",
+  ].join(","); // prettier-ignore
+
+  /**
+   * The account's words (its name, its e-mail's parts) as a whole-word, case-insensitive
+   * pattern: read from the account area and the page title, less the settings words.
+   */
+  function accountWords() {
+    const texts = [document.title];
+    for (const area of document.querySelectorAll(ACCOUNT)) {
+      if (area.closest("[data-privacy-guard-ui]")) continue;
+      texts.push(area.textContent);
+      for (const node of [area, ...area.querySelectorAll("[aria-label],[title],[alt]")]) {
+        for (const name of ["aria-label", "title", "alt"]) texts.push(node.getAttribute(name));
+      }
+    }
+    const words = new Set(texts.flatMap(wordsOf).filter((w) => !isSettingsWord(w)));
+    if (!words.size) return null;
+    const escaped = [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${escaped.join("|")})(?![\\p{L}\\p{N}\\p{M}])`, "giu");
+  }
+  /** Read once per report (describePage), so a report costs one look at the account area. */
+  let account = null;
+
+  /**
+   * `text` with e-mail addresses (also in full-width and spelled-out forms) and the
+   * account's words masked; NFKC first, so compatibility forms ("＠", "ｊａｎｅ") are caught.
+   */
+  function redact(text) {
+    let clean = String(text ?? "")
+      .replace(INVISIBLE, "")
+      .normalize("NFKC")
+      .replace(/%40/g, "@") // as in a mailto: link's address
+      .replace(EMAIL, "[e-mail]")
+      .replace(SPACED, "[e-mail]")
+      .replace(SPELLED, "[e-mail]");
+    if (account) clean = clean.replace(account, "[name]");
+    return clean;
+  }
 
   function cut(text, max = MAX_TEXT) {
     const clean = redact(text.replace(/\s+/g, " ").trim());
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
   }
+
+  /** A label's or heading's words without its parenthesised parts (mostly data). */
+  const labelWords = (text) => cut(String(text ?? "").normalize("NFKC").replace(PARENS, "(...)"));
+
+  /**
+   * A dialog's accessible name keeps only settings words ("Settings — Jane Roe" gives
+   * "Settings …"): it is free text the page may fill with the account's name.
+   */
+  const dialogName = (text) =>
+    cut(text, MAX_VALUE)
+      .split(/\s+/)
+      .map((word) => (wordsOf(word).every(isSettingsWord) ? word : "…"))
+      .join(" ")
+      .replace(/…( …)+/g, "…");
 
   // What a person sees: innerText leaves hidden text out and keeps the line breaks
   // between blocks (textContent would run "Location metadataAllow…" together).
@@ -103,7 +201,7 @@
       }
     }
     if (el.matches(DIALOGS) && el.getAttribute("aria-label")) {
-      parts.push(`aria-label="${cut(el.getAttribute("aria-label"), MAX_VALUE)}"`);
+      parts.push(`aria-label="${dialogName(el.getAttribute("aria-label"))}"`);
     }
     if (typeof el.checkVisibility === "function" && !el.checkVisibility()) parts.push("(not visible)");
     return parts;
@@ -114,7 +212,7 @@
     const head = `${el.tagName.toLowerCase()}${role ? `[role=${role}]` : ""}`;
     const parts = [head, ...attributesOf(el)];
     if (el.matches(SWITCHES) || el.matches(CUSTOM) || el.matches(HEADINGS)) {
-      const words = cut(el.matches(HEADINGS) ? seen(el) : switchLabel(el));
+      const words = labelWords(el.matches(HEADINGS) ? seen(el) : switchLabel(el));
       if (words) parts.push(`"${words}"`);
     }
     return `${"  ".repeat(depth)}${parts.join(" ")}`;
@@ -146,6 +244,7 @@
 
   /** The report, as plain text lines. */
   function describePage() {
+    account = accountWords();
     const root = surfaceRoot();
     const lines = [
       `Privacy Guard ${version()}: page description (redacted)`,

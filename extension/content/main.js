@@ -322,7 +322,7 @@
   /** On the popup and the onboarding step, the callout leaves Accept / Continue in view. */
   function keepInView(el, entry) {
     if (!PENDING.has(entry.surface) || !entry.callout) return;
-    entry.callout.keepInView(detect.confirmButtonFor(el, entry.surface));
+    entry.callout.keepInView(detect.confirmButtonFor(el, entry.surface), entry.warning);
   }
 
   /** True when the callout was drawn anew. */
