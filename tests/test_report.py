@@ -9,6 +9,7 @@ import pytest
 from browsers.chromium import ChromiumDriver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from playwright.sync_api import expect
 from test_detection import READY
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -112,6 +113,36 @@ def test_the_notice_copies_the_same_report_to_the_clipboard(chromium):
     assert copied == describe(chromium)
     assert_private_parts_absent(copied)
     assert '"Location metadata' in copied
+
+
+def test_the_toolbar_popup_copies_the_report_of_the_claude_tab(chromium):
+    chromium.open(URL, FIXTURE)
+    chromium.wait_for(READY, timeout=15)
+    expected = describe(chromium)
+    popup = chromium.context.new_page()
+    extension_id = chromium.context.service_workers[0].url.split("/")[2]
+    popup.goto(f"chrome-extension://{extension_id}/popup/popup.html")
+    popup.wait_for_load_state("load")
+    # The toolbar popup belongs to the window whose active tab is claude.ai: here the
+    # popup page is a tab of its own, so the claude.ai tab is made the active one.
+    popup.evaluate(
+        """async () => {
+          // Tab URLs are hidden from the extension (no "tabs" permission): the one
+          // tab that is not this page is the claude.ai page.
+          const self = await chrome.tabs.getCurrent();
+          const [tab] = (await chrome.tabs.query({})).filter((t) => t.id !== self.id);
+          await chrome.tabs.update(tab.id, { active: true });
+        }"""
+    )
+    chromium.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    popup.click("#copy-report")
+    expect(popup.locator("#report-result")).not_to_be_empty()
+    result = popup.locator("#report-result").text_content()
+    assert "Couldn't read this page" not in result, result
+    copied = popup.evaluate("navigator.clipboard.readText()")
+    assert copied == expected
+    assert_private_parts_absent(copied)
+    popup.close()
 
 
 WORD = st.from_regex(r"[A-Za-z]{6,12}", fullmatch=True)

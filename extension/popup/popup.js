@@ -12,7 +12,6 @@
   // The content script's origin: withdrawn, it never runs (Firefox lets the user remove
   // MV3 host permissions; Chrome's "on click" site access withholds them).
   const SITE_ACCESS = { origins: ["https://claude.ai/*"] };
-  const SITE = "https://claude.ai/";
 
   // What the popup states today, each from the facts it names (their values are written
   // into the strings by the builder; the sources come from policy_data here). Every fact
@@ -153,11 +152,15 @@
     );
   }
 
-  /** The claude.ai tab the popup was opened over, if the active tab is one. */
-  async function activeSiteTab() {
+  /**
+   * The tab the popup was opened over. Its URL is not read: Chromium shows tab URLs only
+   * to extensions with the "tabs" permission or host_permissions, and a content script's
+   * matches are neither. Only the content script, which runs on claude.ai alone, answers
+   * the message, so an answer is itself proof of a claude.ai tab.
+   */
+  async function activeTab() {
     const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-    // A tab's URL is visible only where the extension has host access: on claude.ai.
-    return tab && String(tab.url ?? "").startsWith(SITE) ? tab : null;
+    return tab ?? null;
   }
 
   /** Copy the content script's redacted report of the page (see content/). */
@@ -165,7 +168,7 @@
     const result = $("report-result");
     let report = null;
     try {
-      const tab = await activeSiteTab();
+      const tab = await activeTab();
       const answer = tab
         ? await api.tabs.sendMessage(tab.id, { type: "privacy-guard/describe-page" })
         : null;
