@@ -73,6 +73,11 @@ def take(driver: ChromiumDriver, shot: Shot) -> None:
 
 
 def toolbar_popup(driver: ChromiumDriver) -> None:
+    # Where you stand after a look at the 2026 Privacy settings (training on), also when
+    # only this picture is made.
+    driver.open(PRIVACY_2026, FIXTURES / "settings_2026_en_cds.html")
+    driver.wait_for("return document.querySelector('[data-privacy-guard]')", timeout=10)
+    driver.page.wait_for_timeout(500)
     popup = driver.context.new_page()
     popup.set_viewport_size({"width": 360, "height": 640})
     popup.goto(f"chrome-extension://{driver.worker.url.split('/')[2]}/popup/popup.html")
