@@ -332,3 +332,21 @@ def test_the_callout_shows_in_the_frame_that_first_shows_the_mark(driver):
     settle(driver, 500)
     seen = driver.evaluate(SHOW_POPUP_AND_WATCH)
     assert seen == {"mark": "on", "ui": ["accept-warning", "callout"]}
+
+
+# A state the page leaves open or contradicts (hostile round 2, F4). Each is set on the
+# live switch, which was on.
+UNREADABLE_STATES = {
+    "mixed": "sw.setAttribute('aria-checked', 'mixed');",
+    "aria-off-data-on": "sw.setAttribute('aria-checked', 'false');",  # data-checked stays
+}
+
+
+@pytest.mark.parametrize("how", UNREADABLE_STATES.values(), ids=UNREADABLE_STATES.keys())
+def test_a_state_the_page_does_not_settle_is_not_called_off(driver, how):
+    open_page(driver, SETTINGS_2026)
+    driver.evaluate("const sw = document.querySelector('[data-fixture-expect]');" + how)
+    settle(driver)
+    assert driver.evaluate(MARK) != "off"
+    # No callout claiming on or off: the notice says it could not tell.
+    assert driver.evaluate(UI_KINDS) == ["notice"]

@@ -141,7 +141,7 @@ interface PrivacyGuardDetect {
   /** Runs detection once on a detached copy, at idle, so the first real popup is warm. */
   warmUp(): void;
   isPerceivable(el: Element): boolean;
-  stateOf(el: Element): "on" | "off";
+  stateOf(el: Element): PrivacyGuardState;
   isLocked(el: Element): boolean;
   isSettingsUrl(loc?: Location | URL): boolean;
   isOnboardingUrl(loc?: Location | URL): boolean;

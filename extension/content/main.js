@@ -43,11 +43,18 @@
   // "Turn it off" sends one click, then waits for the switch to change or this long.
   const TURN_OFF_SETTLE_MS = 3000;
   // A disabled switch is also how a page shows a setting still loading (off, greyed, for
-  // a moment): "off and locked" is said and reported only once it held this long.
-  const LOCKED_SETTLE_MS = 3000;
+  // seconds on a slow connection): "off and locked" is said and reported only once it held
+  // as long as the settings get to render before "couldn't find" (detection.yaml
+  // not_found_after_ms). Until then nothing is claimed.
+  const LOCKED_SETTLE_MS = data.detection.notFoundAfterMs;
   // After Accept / Continue, the step must close within this time for the choice to count:
   // a save that failed leaves it open, and then nothing was saved.
   const CONFIRM_CLOSE_MS = 5000;
+  // ...and stay closed this long: an app whose save failed may close the popup and mount
+  // it again, switch reset and "We couldn't save your choice", a moment later. A popup or
+  // onboarding step that comes back within this time drops the choice (like the
+  // background's receipt settle: only a settled state counts).
+  const CHOICE_SETTLE_MS = 3000;
 
   /**
    * switch element -> { state, locked, since (when state/locked last changed), shown (the
@@ -71,6 +78,9 @@
   // As long as the settings get to render before the "check it yourself" notice.
   const RECHECKS = Math.ceil(data.detection.notFoundAfterMs / RECHECK_MS);
   let recheckTimer = 0;
+  // surface ("popup" / "onboarding") -> a choice whose step closed after Accept/Continue,
+  // waiting out CHOICE_SETTLE_MS: { state, locked, timer }.
+  const settling = new Map();
   let lastUrl = location.href;
   // The user's options; shown until storage answers, so a warning is never late.
   let settings = { ...store.DEFAULT_SETTINGS };
@@ -227,6 +237,8 @@
     };
     entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     tracked.set(el, entry);
+    // The same step back within the settle time: the choice was not saved after all.
+    dropSettling(entry.surface);
     clearNotFound();
     // identify() found it perceivable a moment ago in this task; asking again at once
     // would repeat the same style and layout queries (unless a removal above moved things).
@@ -273,6 +285,16 @@
       entry.since = performance.now();
     }
     if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
+    if (state === "unknown") {
+      // The page leaves the state open or contradicts itself: no on/off, no callout; the
+      // "please check it yourself" notice is what is true.
+      if (entry.shown !== "unknown") {
+        hide(entry);
+        entry.shown = "unknown";
+        if (!noticeDismissed) showNotFound();
+      }
+      return;
+    }
     if (locked && performance.now() - entry.since < LOCKED_SETTLE_MS) {
       hide(entry); // not yet known to be locked rather than loading: claim nothing
       return;
@@ -280,6 +302,7 @@
     const shown = `${state}/${locked}`;
     const changed = shown !== entry.shown;
     if (changed) {
+      if (entry.shown === "unknown") clearNotFound();
       entry.shown = shown;
       if (!PENDING.has(entry.surface)) report(state, entry);
     }
@@ -361,7 +384,7 @@
     const entry = tracked.get(el);
     const confirming = entry.confirming;
     if (closed && confirming && performance.now() <= confirming.until) {
-      report(confirming.state, { ...entry, locked: confirming.locked }, true);
+      settle(entry.surface, confirming);
     }
     entry.observer.disconnect();
     entry.callout?.remove();
@@ -369,6 +392,29 @@
     tracked.delete(el);
     if (el.isConnected) el.removeAttribute(MARK);
     if (!tracked.size) stopPolling();
+  }
+
+  /** A step closed after Accept/Continue: its choice counts if it stays closed. */
+  function settle(surface, confirming) {
+    dropSettling(surface);
+    const timer = setTimeout(
+      guarded("settle", () => {
+        settling.delete(surface);
+        // Still (or again) showing, even if not tracked again yet: nothing was saved.
+        for (const entry of tracked.values()) if (entry.surface === surface) return;
+        if (surface === "onboarding" && detect.onboardingStep()) return;
+        report(confirming.state, { surface, locked: confirming.locked }, true);
+      }),
+      CHOICE_SETTLE_MS,
+    );
+    settling.set(surface, { timer });
+  }
+
+  function dropSettling(surface) {
+    const waiting = settling.get(surface);
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    settling.delete(surface);
   }
 
   function refreshAll() {
@@ -394,10 +440,12 @@
     if (!button || !tracked.size || !detect.isEnabled(button)) return;
     for (const [el, entry] of tracked) {
       if (!PENDING.has(entry.surface) || !detect.isConfirmButton(button, entry.surface)) continue;
+      const state = detect.stateOf(el);
+      if (state === "unknown") continue; // nothing known to save
       const scope = entry.surface === "popup" ? el.closest(detect.DIALOG) : document.body;
       if (!scope?.contains(button)) continue;
       entry.confirming = {
-        state: detect.stateOf(el),
+        state,
         locked: detect.isLocked(el),
         until: performance.now() + CONFIRM_CLOSE_MS,
       };
@@ -415,6 +463,9 @@
   }
 
   // --- Surfaces that must hold the switch: fail loud when it is not there ------------
+  /** True when every tracked switch is one whose state the page leaves open. */
+  const unreadable = () => [...tracked.values()].every((entry) => entry.state === "unknown");
+
   function clearNotFound() {
     notice?.remove();
     notice = null;
@@ -460,7 +511,7 @@
       // four times a second over a long chat behind the overlay.
       if (!tracked.size) scan();
       if (tracked.size) {
-        clearNotFound();
+        if (!unreadable()) clearNotFound();
         deadline = performance.now() + data.detection.notFoundAfterMs;
         warned = false;
         return;
@@ -543,6 +594,7 @@
     const hadUi = tracked.size > 0 || Boolean(notice);
     for (const id of timers) clearInterval(id);
     timers.clear();
+    for (const surface of [...settling.keys()]) dropSettling(surface);
     for (const [target, type, fn, options] of listeners) {
       target.removeEventListener(type, fn, options);
     }
