@@ -167,11 +167,11 @@ interface PrivacyGuardShown {
 interface PrivacyGuardUi {
   callout(
     anchor: Element,
-    onTurnOff: () => void,
+    onTurnOff: (() => void) | null,
   ): PrivacyGuardShown & {
     update(state: "on" | "off", locked: boolean, surface: PrivacyGuardSurface): void;
   };
-  acceptWarning(button: Element, onTurnOff: () => void): PrivacyGuardShown;
+  acceptWarning(button: Element, onTurnOff: (() => void) | null): PrivacyGuardShown;
   notFound(
     container: Element,
     settingsUrl: string,

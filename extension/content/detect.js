@@ -309,7 +309,6 @@
     return by;
   }
 
-  /** "on" or "off" as the switch shows it (ARIA first, then the design system's marks). */
   /**
    * "on", "off", or "unknown" when the page leaves the state indeterminate
    * (aria-checked="mixed") or contradicts itself (aria-checked against data-checked /

@@ -172,7 +172,8 @@
     // The Privacy screen can show with no URL change (shortcut, tab buttons): its
     // switches rendering here is the sign to watch it, notice included.
     if (!surfaceScan && detect.inPrivacyPanel(el)) watchSurfaces();
-    if (detect.identify(el)) track(el);
+    const by = detect.identify(el);
+    if (by) track(el, by);
     else setAside(el);
     return undefined;
   }
@@ -198,9 +199,10 @@
         unsure.delete(el);
         continue;
       }
-      if (detect.identify(el)) {
+      const by = detect.identify(el);
+      if (by) {
         unsure.delete(el);
-        track(el);
+        track(el, by);
       } else if (looksLeft > 1) {
         unsure.set(el, looksLeft - 1);
       } else {
@@ -211,7 +213,8 @@
     if (!unsure.size) recheckTimer = stopTimer(recheckTimer);
   }
 
-  function track(el) {
+  /** @param {Element} el @param {"wording" | "signal"} by how identify() knew it */
+  function track(el, by) {
     // A page that replaces its switch element: the old one's callout goes with it now,
     // not at the next poll, so two never stand together.
     let forgot = false;
@@ -222,6 +225,7 @@
       }
     }
     const entry = {
+      by,
       state: null,
       locked: false,
       since: 0,
@@ -244,6 +248,18 @@
     // would repeat the same style and layout queries (unless a removal above moved things).
     refresh(el, !forgot);
     startPolling();
+  }
+
+  /**
+   * What "Turn it off" does for this switch, or null to offer no such button. A switch
+   * known only by the signal (the one row naming Anthropic, in a language whose words we
+   * do not know) is an inference: the callout says what it sees, but one click must not
+   * change a setting on an inference; if the guess were the location switch, the user
+   * would have changed the wrong setting and been told they opted out (hostile round 2,
+   * F1). They flip the switch themselves, having read its label.
+   */
+  function turnOffFor(el, entry) {
+    return entry.by === "signal" ? null : () => turnOff(el);
   }
 
   function turnOff(el) {
@@ -275,9 +291,17 @@
     if (state !== entry.state || locked !== entry.locked) {
       // A framework may reuse the element for another row (a tab change): a switch that
       // changed is asked again whether it still is the training switch.
-      if (entry.state !== null && !detect.identify(el)) {
-        forget(el);
-        return;
+      if (entry.state !== null) {
+        const by = detect.identify(el);
+        if (!by) {
+          forget(el);
+          return;
+        }
+        if (by !== entry.by) {
+          // Known another way now: the callout is drawn again with what that allows.
+          entry.by = by;
+          hide(entry);
+        }
       }
       if (state !== entry.state) entry.turnOffUntil = 0;
       entry.state = state;
@@ -357,7 +381,7 @@
     }
     if (!entry.callout?.host.isConnected) {
       entry.callout?.remove();
-      entry.callout = ui.callout(detect.anchorOf(el), () => turnOff(el));
+      entry.callout = ui.callout(detect.anchorOf(el), turnOffFor(el, entry));
       changed = true;
     }
     if (changed) entry.callout.update(entry.state, entry.locked, entry.surface);
@@ -375,7 +399,7 @@
     }
     if (entry.warning?.host.isConnected) return false;
     const button = detect.confirmButtonFor(el, "popup");
-    entry.warning = button ? ui.acceptWarning(button, () => turnOff(el)) : null;
+    entry.warning = button ? ui.acceptWarning(button, turnOffFor(el, entry)) : null;
     return Boolean(entry.warning);
   }
 
