@@ -258,3 +258,35 @@ def test_a_switch_greyed_out_for_seconds_is_not_called_off_and_locked(chromium, 
         "async () => (await chrome.storage.local.get('receipts')).receipts ?? []"
     )
     assert [r for r in receipts if r["state"] == "off"] == [], receipts
+
+
+SET_OPTION = """async () => {
+  const { settings } = await chrome.storage.local.get('settings');
+  await chrome.storage.local.set({ settings: { ...settings, warnOnPopup: false, checkAgainDays: 30,
+    warnOnSettings: true, keepReceipts: true } });
+}"""
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "sw.setAttribute('aria-checked', 'mixed');",
+        "sw.disabled = true; sw.setAttribute('aria-checked', 'false'); sw.removeAttribute('data-checked'); sw.setAttribute('data-unchecked', '');",
+    ],
+    ids=["mixed", "disabled-off"],
+)
+def test_an_option_changed_meanwhile_draws_no_callout_for_an_unsettled_switch(chromium, how):
+    """Options re-draw the callouts: not for a switch whose state is open or still loading."""
+    chromium.open("https://claude.ai/new#settings/data-privacy-controls",
+                  FIXTURES / "settings_2026_en_cds.html")  # fmt: skip
+    chromium.evaluate(
+        "const sw = document.getElementById('settings').content"
+        "  .querySelector('[data-fixture-expect]');" + how
+    )
+    chromium.wait_for(READY, timeout=15)
+    chromium.wait_for(
+        f"return document.querySelector('[data-fixture-expect]') && {MARK[7:]}", timeout=5
+    )
+    worker(chromium).evaluate(SET_OPTION)
+    pause(chromium, 1000)
+    assert "callout" not in chromium.evaluate(UI_KINDS)

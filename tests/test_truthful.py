@@ -343,9 +343,22 @@ UNREADABLE_STATES = {
 
 
 @pytest.mark.parametrize("how", UNREADABLE_STATES.values(), ids=UNREADABLE_STATES.keys())
-def test_a_state_the_page_does_not_settle_is_not_called_off(driver, how):
-    open_page(driver, SETTINGS_2026)
-    driver.evaluate("const sw = document.querySelector('[data-fixture-expect]');" + how)
+@pytest.mark.parametrize("when", ["from-the-start", "later"])
+def test_a_state_the_page_does_not_settle_is_not_called_off(driver, how, when):
+    url, fixture = SETTINGS_2026
+    driver.open(url, FIXTURES / fixture)
+    if when == "from-the-start":  # the overlay mounts 1.2 s after load, from its template
+        driver.evaluate(
+            "const sw = document.getElementById('settings').content"
+            "  .querySelector('[data-fixture-expect]');" + how
+        )
+    driver.wait_for(READY, timeout=15)
+    if when == "later":
+        driver.wait_for(MARKS_AS_EXPECTED, timeout=5)
+        driver.evaluate("const sw = document.querySelector('[data-fixture-expect]');" + how)
+    driver.wait_for(
+        f"return document.querySelector('[data-fixture-expect]') && {MARK[7:]}", timeout=5
+    )
     settle(driver)
     assert driver.evaluate(MARK) != "off"
     # No callout claiming on or off: the notice says it could not tell.

@@ -345,8 +345,9 @@
     entry.drawQueued = true;
     queueMicrotask(() => {
       entry.drawQueued = false;
-      // Forgotten or hidden since (a locked switch still settling): nothing to draw.
-      if (tracked.get(el) !== entry || entry.shown === null) return;
+      // Forgotten or hidden since (a locked switch still settling, a state the page
+      // does not settle): nothing to draw.
+      if (tracked.get(el) !== entry || entry.shown === null || entry.shown === "unknown") return;
       const redraw = entry.redraw;
       entry.redraw = false;
       draw(el, entry, redraw);
@@ -685,6 +686,8 @@
   const applySettings = guarded("settings", (next) => {
     settings = next;
     for (const [el, entry] of tracked) {
+      // Nothing is drawn for a switch still settling or whose state the page leaves open.
+      if (entry.shown === null || entry.shown === "unknown") continue;
       updateCallout(el, entry, true);
       updateAcceptWarning(el, entry);
       keepInView(el, entry);
