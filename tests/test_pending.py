@@ -271,7 +271,8 @@ SET_OPTION = """async () => {
     "how",
     [
         "sw.setAttribute('aria-checked', 'mixed');",
-        "sw.disabled = true; sw.setAttribute('aria-checked', 'false'); sw.removeAttribute('data-checked'); sw.setAttribute('data-unchecked', '');",
+        "sw.disabled = true; sw.setAttribute('aria-checked', 'false');"
+        " sw.removeAttribute('data-checked'); sw.setAttribute('data-unchecked', '');",
     ],
     ids=["mixed", "disabled-off"],
 )
