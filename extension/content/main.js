@@ -427,6 +427,10 @@
         settling.delete(surface);
         // Still (or again) showing, even if not tracked again yet: nothing was saved.
         for (const entry of tracked.values()) if (entry.surface === surface) return;
+        // A switch on such a step whose words have not rendered yet counts as back too.
+        for (const el of unsure.keys()) {
+          if (el.isConnected && detect.reportedSurface(detect.surfaceOf(el)) === surface) return;
+        }
         if (surface === "onboarding" && detect.onboardingStep()) return;
         report(confirming.state, { surface, locked: confirming.locked }, true);
       }),
