@@ -43,7 +43,8 @@ def last(driver: ChromiumDriver):
 
 
 def wait_for_last(driver: ChromiumDriver, state: str) -> dict:
-    for _ in range(40):
+    # A choice on the popup or onboarding counts 3 s after its step closed (main.js).
+    for _ in range(80):
         seen = last(driver)
         if seen and seen["state"] == state:
             return seen
@@ -177,3 +178,116 @@ def test_a_switch_greyed_out_while_loading_is_not_called_off(chromium):
         "async () => (await chrome.storage.local.get('receipts')).receipts ?? []"
     )
     assert [r["state"] for r in receipts if r["state"] == "off"] == []
+
+
+# The app closes the popup on Accept, its save fails, and it mounts the popup again a
+# moment later with the switch back on and an error (hostile round 2, F2).
+REMOUNT_AFTER_FAILED_SAVE = """ms => {
+  const accept = document.querySelector('button.btn-primary');
+  accept.addEventListener('click', () => setTimeout(() => {
+    const holder = fixture.portal('popup');
+    const error = document.createElement('p');
+    error.setAttribute('role', 'alert');
+    error.textContent = "We couldn't save your choice. Please try again.";
+    holder.querySelector('[role=dialog]').append(error);
+  }, ms));
+}"""
+
+
+@pytest.mark.parametrize("ms", [300, 1500])
+def test_accept_whose_popup_comes_back_records_nothing(chromium, ms):
+    """Closed after Accept, then back with the switch on: the choice was not saved."""
+    open_fixture(chromium, NEW, "popup_2026_cds.html")
+    chromium.page.evaluate(REMOUNT_AFTER_FAILED_SAVE, ms)
+    chromium.click(TRAINING)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button.btn-primary")  # "Accept"
+    chromium.wait_for("return document.querySelector('[role=alert]') !== null", timeout=5)
+    pause(chromium, 4000)
+    seen = last(chromium)
+    assert seen is None or seen["state"] != "off", f"an unsaved choice was recorded: {seen}"
+    assert worker(chromium).evaluate(TAB_BADGE) != "✓"
+
+
+def test_continue_whose_step_comes_back_records_nothing(chromium):
+    """Onboarding: Continue, the step goes, and comes back (the save failed)."""
+    open_fixture(chromium, "https://claude.ai/onboarding", "onboarding_2026.html")
+    chromium.evaluate(
+        "document.querySelector('[data-continue]').addEventListener('click', () =>"
+        "  setTimeout(() => {"
+        "    history.pushState({}, '', '/onboarding');"
+        "    document.getElementById('root').replaceChildren("
+        "      document.getElementById('step').content.cloneNode(true));"
+        "  }, 800));"
+    )
+    chromium.click("button[data-continue]")
+    pause(chromium, 5000)
+    assert last(chromium) is None, "a Continue whose step came back was recorded"
+
+
+@pytest.mark.parametrize("loading_ms", [4500, 7000])
+def test_a_switch_greyed_out_for_seconds_is_not_called_off_and_locked(chromium, loading_ms):
+    """Slow settings: the switch stays disabled and off for seconds, then shows on."""
+    chromium.open("https://claude.ai/new#settings/data-privacy-controls",
+                  FIXTURES / "settings_2026_en_cds.html")  # fmt: skip
+    chromium.evaluate(
+        "const sw = document.getElementById('settings').content"
+        "  .querySelector('[data-fixture-expect]');"
+        "sw.setAttribute('aria-checked', 'false'); sw.removeAttribute('data-checked');"
+        "sw.setAttribute('data-unchecked', ''); sw.disabled = true;"
+        "sw.setAttribute('data-disabled', '');"
+    )
+    chromium.wait_for(READY, timeout=15)
+    chromium.page.evaluate(
+        """ms => setTimeout(() => {
+          const sw = document.querySelector('[data-fixture-expect]');
+          sw.disabled = false; sw.removeAttribute('data-disabled');
+          sw.setAttribute('aria-checked', 'true'); sw.removeAttribute('data-unchecked');
+          sw.setAttribute('data-checked', '');
+        }, ms)""",
+        loading_ms,
+    )
+    pause(chromium, loading_ms - 500)
+    assert chromium.evaluate(UI_KINDS) == [], "a loading switch was explained as off"
+    seen = last(chromium)
+    assert seen is None or seen["state"] != "off", f"a loading switch was reported: {seen}"
+    seen = wait_for_last(chromium, "on")
+    assert seen["locked"] is False
+    pause(chromium, 3500)  # the background's receipt settle
+    receipts = worker(chromium).evaluate(
+        "async () => (await chrome.storage.local.get('receipts')).receipts ?? []"
+    )
+    assert [r for r in receipts if r["state"] == "off"] == [], receipts
+
+
+SET_OPTION = """async () => {
+  const { settings } = await chrome.storage.local.get('settings');
+  await chrome.storage.local.set({ settings: { ...settings, warnOnPopup: false, checkAgainDays: 30,
+    warnOnSettings: true, keepReceipts: true } });
+}"""
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "sw.setAttribute('aria-checked', 'mixed');",
+        "sw.disabled = true; sw.setAttribute('aria-checked', 'false');"
+        " sw.removeAttribute('data-checked'); sw.setAttribute('data-unchecked', '');",
+    ],
+    ids=["mixed", "disabled-off"],
+)
+def test_an_option_changed_meanwhile_draws_no_callout_for_an_unsettled_switch(chromium, how):
+    """Options re-draw the callouts: not for a switch whose state is open or still loading."""
+    chromium.open("https://claude.ai/new#settings/data-privacy-controls",
+                  FIXTURES / "settings_2026_en_cds.html")  # fmt: skip
+    chromium.evaluate(
+        "const sw = document.getElementById('settings').content"
+        "  .querySelector('[data-fixture-expect]');" + how
+    )
+    chromium.wait_for(READY, timeout=15)
+    chromium.wait_for(
+        f"return document.querySelector('[data-fixture-expect]') && {MARK[7:]}", timeout=5
+    )
+    worker(chromium).evaluate(SET_OPTION)
+    pause(chromium, 1000)
+    assert "callout" not in chromium.evaluate(UI_KINDS)

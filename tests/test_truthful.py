@@ -332,3 +332,34 @@ def test_the_callout_shows_in_the_frame_that_first_shows_the_mark(driver):
     settle(driver, 500)
     seen = driver.evaluate(SHOW_POPUP_AND_WATCH)
     assert seen == {"mark": "on", "ui": ["accept-warning", "callout"]}
+
+
+# A state the page leaves open or contradicts (hostile round 2, F4). Each is set on the
+# live switch, which was on.
+UNREADABLE_STATES = {
+    "mixed": "sw.setAttribute('aria-checked', 'mixed');",
+    "aria-off-data-on": "sw.setAttribute('aria-checked', 'false');",  # data-checked stays
+}
+
+
+@pytest.mark.parametrize("how", UNREADABLE_STATES.values(), ids=UNREADABLE_STATES.keys())
+@pytest.mark.parametrize("when", ["from-the-start", "later"])
+def test_a_state_the_page_does_not_settle_is_not_called_off(driver, how, when):
+    url, fixture = SETTINGS_2026
+    driver.open(url, FIXTURES / fixture)
+    if when == "from-the-start":  # the overlay mounts 1.2 s after load, from its template
+        driver.evaluate(
+            "const sw = document.getElementById('settings').content"
+            "  .querySelector('[data-fixture-expect]');" + how
+        )
+    driver.wait_for(READY, timeout=15)
+    if when == "later":
+        driver.wait_for(MARKS_AS_EXPECTED, timeout=5)
+        driver.evaluate("const sw = document.querySelector('[data-fixture-expect]');" + how)
+    driver.wait_for(
+        f"return document.querySelector('[data-fixture-expect]') && {MARK[7:]}", timeout=5
+    )
+    settle(driver)
+    assert driver.evaluate(MARK) != "off"
+    # No callout claiming on or off: the notice says it could not tell.
+    assert driver.evaluate(UI_KINDS) == ["notice"]

@@ -141,7 +141,7 @@ interface PrivacyGuardDetect {
   /** Runs detection once on a detached copy, at idle, so the first real popup is warm. */
   warmUp(): void;
   isPerceivable(el: Element): boolean;
-  stateOf(el: Element): "on" | "off";
+  stateOf(el: Element): PrivacyGuardState;
   isLocked(el: Element): boolean;
   isSettingsUrl(loc?: Location | URL): boolean;
   isOnboardingUrl(loc?: Location | URL): boolean;
@@ -173,13 +173,13 @@ interface PrivacyGuardWarning extends PrivacyGuardShown {
 interface PrivacyGuardUi {
   callout(
     anchor: Element,
-    onTurnOff: () => void,
+    onTurnOff: (() => void) | null,
   ): PrivacyGuardShown & {
     update(state: "on" | "off", locked: boolean, surface: PrivacyGuardSurface): void;
     /** Shrinks the callout (and moves `warning` below the row) until `button` shows. */
     keepInView(button: Element | null, warning?: PrivacyGuardWarning | null): void;
   };
-  acceptWarning(button: Element, onTurnOff: () => void): PrivacyGuardWarning;
+  acceptWarning(button: Element, onTurnOff: (() => void) | null): PrivacyGuardWarning;
   notFound(
     container: Element,
     settingsUrl: string,

@@ -235,7 +235,9 @@
     onboarding: () => msg("button_continue"),
   };
 
+  /** "Turn it off", or no button when `onTurnOff` is null (see main.js, turnOffFor). */
   const turnOffButton = (onTurnOff) => {
+    if (!onTurnOff) return el("div", { className: "actions" });
     const button = el("button", { type: "button", "data-action": "turn-off", text: msg("turn_off") });
     button.addEventListener("click", onTurnOff);
     return el("div", { className: "actions" }, button);

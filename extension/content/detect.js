@@ -311,14 +311,27 @@
     return by;
   }
 
-  /** "on" or "off" as the switch shows it (ARIA first, then the design system's marks). */
+  /**
+   * "on", "off", or "unknown" when the page leaves the state indeterminate
+   * (aria-checked="mixed") or contradicts itself (aria-checked against data-checked /
+   * data-unchecked / data-state): a state the page does not settle cannot be reported,
+   * and never as off.
+   */
   function stateOf(el) {
     if (isNative(el)) return el.checked ? "on" : "off";
+    const said = new Set();
     const checked = el.getAttribute("aria-checked");
-    if (checked !== null) return checked === "true" ? "on" : "off";
-    if (el.hasAttribute("data-checked")) return "on";
-    if (el.hasAttribute("data-unchecked")) return "off";
-    return el.getAttribute("data-state") === "checked" ? "on" : "off";
+    if (checked === "true") said.add("on");
+    else if (checked === "false") said.add("off");
+    else if (checked !== null) return "unknown";
+    if (el.hasAttribute("data-checked")) said.add("on");
+    if (el.hasAttribute("data-unchecked")) said.add("off");
+    const dataState = el.getAttribute("data-state");
+    if (dataState === "checked") said.add("on");
+    else if (dataState === "unchecked") said.add("off");
+    else if (dataState === "indeterminate") return "unknown";
+    if (said.size > 1) return "unknown";
+    return said.has("on") ? "on" : "off";
   }
 
   function isLocked(el) {

@@ -43,11 +43,18 @@
   // "Turn it off" sends one click, then waits for the switch to change or this long.
   const TURN_OFF_SETTLE_MS = 3000;
   // A disabled switch is also how a page shows a setting still loading (off, greyed, for
-  // a moment): "off and locked" is said and reported only once it held this long.
-  const LOCKED_SETTLE_MS = 3000;
+  // seconds on a slow connection): "off and locked" is said and reported only once it held
+  // as long as the settings get to render before "couldn't find" (detection.yaml
+  // not_found_after_ms). Until then nothing is claimed.
+  const LOCKED_SETTLE_MS = data.detection.notFoundAfterMs;
   // After Accept / Continue, the step must close within this time for the choice to count:
   // a save that failed leaves it open, and then nothing was saved.
   const CONFIRM_CLOSE_MS = 5000;
+  // ...and stay closed this long: an app whose save failed may close the popup and mount
+  // it again, switch reset and "We couldn't save your choice", a moment later. A popup or
+  // onboarding step that comes back within this time drops the choice (like the
+  // background's receipt settle: only a settled state counts).
+  const CHOICE_SETTLE_MS = 3000;
 
   /**
    * switch element -> { state, locked, since (when state/locked last changed), shown (the
@@ -71,6 +78,9 @@
   // As long as the settings get to render before the "check it yourself" notice.
   const RECHECKS = Math.ceil(data.detection.notFoundAfterMs / RECHECK_MS);
   let recheckTimer = 0;
+  // surface ("popup" / "onboarding") -> a choice whose step closed after Accept/Continue,
+  // waiting out CHOICE_SETTLE_MS: { state, locked, timer }.
+  const settling = new Map();
   let lastUrl = location.href;
   // The user's options; shown until storage answers, so a warning is never late.
   let settings = { ...store.DEFAULT_SETTINGS };
@@ -162,7 +172,8 @@
     // The Privacy screen can show with no URL change (shortcut, tab buttons): its
     // switches rendering here is the sign to watch it, notice included.
     if (!surfaceScan && detect.inPrivacyPanel(el)) watchSurfaces();
-    if (detect.identify(el)) track(el);
+    const by = detect.identify(el);
+    if (by) track(el, by);
     else setAside(el);
     return undefined;
   }
@@ -188,9 +199,10 @@
         unsure.delete(el);
         continue;
       }
-      if (detect.identify(el)) {
+      const by = detect.identify(el);
+      if (by) {
         unsure.delete(el);
-        track(el);
+        track(el, by);
       } else if (looksLeft > 1) {
         unsure.set(el, looksLeft - 1);
       } else {
@@ -201,7 +213,8 @@
     if (!unsure.size) recheckTimer = stopTimer(recheckTimer);
   }
 
-  function track(el) {
+  /** @param {Element} el @param {"wording" | "signal"} by how identify() knew it */
+  function track(el, by) {
     // A page that replaces its switch element: the old one's callout goes with it now,
     // not at the next poll, so two never stand together.
     let forgot = false;
@@ -212,6 +225,7 @@
       }
     }
     const entry = {
+      by,
       state: null,
       locked: false,
       since: 0,
@@ -227,11 +241,25 @@
     };
     entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     tracked.set(el, entry);
+    // The same step back within the settle time: the choice was not saved after all.
+    dropSettling(entry.surface);
     clearNotFound();
     // identify() found it perceivable a moment ago in this task; asking again at once
     // would repeat the same style and layout queries (unless a removal above moved things).
     refresh(el, !forgot);
     startPolling();
+  }
+
+  /**
+   * What "Turn it off" does for this switch, or null to offer no such button. A switch
+   * known only by the signal (the one row naming Anthropic, in a language whose words we
+   * do not know) is an inference: the callout says what it sees, but one click must not
+   * change a setting on an inference; if the guess were the location switch, the user
+   * would have changed the wrong setting and been told they opted out (hostile round 2,
+   * F1). They flip the switch themselves, having read its label.
+   */
+  function turnOffFor(el, entry) {
+    return entry.by === "signal" ? null : () => turnOff(el);
   }
 
   function turnOff(el) {
@@ -263,9 +291,17 @@
     if (state !== entry.state || locked !== entry.locked) {
       // A framework may reuse the element for another row (a tab change): a switch that
       // changed is asked again whether it still is the training switch.
-      if (entry.state !== null && !detect.identify(el)) {
-        forget(el);
-        return;
+      if (entry.state !== null) {
+        const by = detect.identify(el);
+        if (!by) {
+          forget(el);
+          return;
+        }
+        if (by !== entry.by) {
+          // Known another way now: the callout is drawn again with what that allows.
+          entry.by = by;
+          hide(entry);
+        }
       }
       if (state !== entry.state) entry.turnOffUntil = 0;
       entry.state = state;
@@ -273,6 +309,16 @@
       entry.since = performance.now();
     }
     if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
+    if (state === "unknown") {
+      // The page leaves the state open or contradicts itself: no on/off, no callout; the
+      // "please check it yourself" notice is what is true.
+      if (entry.shown !== "unknown") {
+        hide(entry);
+        entry.shown = "unknown";
+        if (!noticeDismissed) showNotFound();
+      }
+      return;
+    }
     if (locked && performance.now() - entry.since < LOCKED_SETTLE_MS) {
       hide(entry); // not yet known to be locked rather than loading: claim nothing
       return;
@@ -280,6 +326,7 @@
     const shown = `${state}/${locked}`;
     const changed = shown !== entry.shown;
     if (changed) {
+      if (entry.shown === "unknown") clearNotFound();
       entry.shown = shown;
       if (!PENDING.has(entry.surface)) report(state, entry);
     }
@@ -298,8 +345,9 @@
     entry.drawQueued = true;
     queueMicrotask(() => {
       entry.drawQueued = false;
-      // Forgotten or hidden since (a locked switch still settling): nothing to draw.
-      if (tracked.get(el) !== entry || entry.shown === null) return;
+      // Forgotten or hidden since (a locked switch still settling, a state the page
+      // does not settle): nothing to draw.
+      if (tracked.get(el) !== entry || entry.shown === null || entry.shown === "unknown") return;
       const redraw = entry.redraw;
       entry.redraw = false;
       draw(el, entry, redraw);
@@ -334,7 +382,7 @@
     }
     if (!entry.callout?.host.isConnected) {
       entry.callout?.remove();
-      entry.callout = ui.callout(detect.anchorOf(el), () => turnOff(el));
+      entry.callout = ui.callout(detect.anchorOf(el), turnOffFor(el, entry));
       changed = true;
     }
     if (changed) entry.callout.update(entry.state, entry.locked, entry.surface);
@@ -352,7 +400,7 @@
     }
     if (entry.warning?.host.isConnected) return false;
     const button = detect.confirmButtonFor(el, "popup");
-    entry.warning = button ? ui.acceptWarning(button, () => turnOff(el)) : null;
+    entry.warning = button ? ui.acceptWarning(button, turnOffFor(el, entry)) : null;
     return Boolean(entry.warning);
   }
 
@@ -361,7 +409,7 @@
     const entry = tracked.get(el);
     const confirming = entry.confirming;
     if (closed && confirming && performance.now() <= confirming.until) {
-      report(confirming.state, { ...entry, locked: confirming.locked }, true);
+      settle(entry.surface, confirming);
     }
     entry.observer.disconnect();
     entry.callout?.remove();
@@ -369,6 +417,33 @@
     tracked.delete(el);
     if (el.isConnected) el.removeAttribute(MARK);
     if (!tracked.size) stopPolling();
+  }
+
+  /** A step closed after Accept/Continue: its choice counts if it stays closed. */
+  function settle(surface, confirming) {
+    dropSettling(surface);
+    const timer = setTimeout(
+      guarded("settle", () => {
+        settling.delete(surface);
+        // Still (or again) showing, even if not tracked again yet: nothing was saved.
+        for (const entry of tracked.values()) if (entry.surface === surface) return;
+        // A switch on such a step whose words have not rendered yet counts as back too.
+        for (const el of unsure.keys()) {
+          if (el.isConnected && detect.reportedSurface(detect.surfaceOf(el)) === surface) return;
+        }
+        if (surface === "onboarding" && detect.onboardingStep()) return;
+        report(confirming.state, { surface, locked: confirming.locked }, true);
+      }),
+      CHOICE_SETTLE_MS,
+    );
+    settling.set(surface, { timer });
+  }
+
+  function dropSettling(surface) {
+    const waiting = settling.get(surface);
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    settling.delete(surface);
   }
 
   function refreshAll() {
@@ -394,10 +469,12 @@
     if (!button || !tracked.size || !detect.isEnabled(button)) return;
     for (const [el, entry] of tracked) {
       if (!PENDING.has(entry.surface) || !detect.isConfirmButton(button, entry.surface)) continue;
+      const state = detect.stateOf(el);
+      if (state === "unknown") continue; // nothing known to save
       const scope = entry.surface === "popup" ? el.closest(detect.DIALOG) : document.body;
       if (!scope?.contains(button)) continue;
       entry.confirming = {
-        state: detect.stateOf(el),
+        state,
         locked: detect.isLocked(el),
         until: performance.now() + CONFIRM_CLOSE_MS,
       };
@@ -415,6 +492,9 @@
   }
 
   // --- Surfaces that must hold the switch: fail loud when it is not there ------------
+  /** True when every tracked switch is one whose state the page leaves open. */
+  const unreadable = () => [...tracked.values()].every((entry) => entry.state === "unknown");
+
   function clearNotFound() {
     notice?.remove();
     notice = null;
@@ -460,7 +540,7 @@
       // four times a second over a long chat behind the overlay.
       if (!tracked.size) scan();
       if (tracked.size) {
-        clearNotFound();
+        if (!unreadable()) clearNotFound();
         deadline = performance.now() + data.detection.notFoundAfterMs;
         warned = false;
         return;
@@ -543,6 +623,7 @@
     const hadUi = tracked.size > 0 || Boolean(notice);
     for (const id of timers) clearInterval(id);
     timers.clear();
+    for (const surface of [...settling.keys()]) dropSettling(surface);
     for (const [target, type, fn, options] of listeners) {
       target.removeEventListener(type, fn, options);
     }
@@ -609,6 +690,8 @@
   const applySettings = guarded("settings", (next) => {
     settings = next;
     for (const [el, entry] of tracked) {
+      // Nothing is drawn for a switch still settling or whose state the page leaves open.
+      if (entry.shown === null || entry.shown === "unknown") continue;
       updateCallout(el, entry, true);
       updateAcceptWarning(el, entry);
       keepInView(el, entry);

@@ -217,3 +217,28 @@ test(
     assert.equal(takenOn(SURFACES.settings2025("it", `${intro}<div><div>${SWITCH_KINDS.native('data-t="LOC"')}</div></div>`)), "");
   },
 );
+
+// The location row in a wording we do not know ("लोकेशन", a transliteration, for our
+// "स्थान"), its description citing Anthropic's privacy policy; the training row's
+// description naming no brand. The location switch must not be taken for the training
+// switch by the signal (hostile round 2, F1).
+test("a location row in another spelling that cites Anthropic is not the training switch", () => {
+  const location = row(
+    "लोकेशन मेटाडेटा",
+    "LOC",
+    "cds",
+    "Claude को अनुमानित लोकेशन मेटाडेटा (शहर/क्षेत्र) का उपयोग करने दें। Anthropic की गोपनीयता नीति देखें।",
+  );
+  const training = row(
+    "हमारे AI मॉडल को बेहतर बनाने में मदद करें",
+    "T",
+    "cds",
+    "हमारे AI मॉडल को प्रशिक्षित करने और बेहतर बनाने के लिए अपनी चैट और कोडिंग सत्रों के उपयोग की अनुमति दें।",
+  );
+  assert.equal(takenOn(SURFACES.settings2026("hi", location + training)), "");
+  // Other spellings of "location" with the word for metadata: ruled out as well.
+  for (const label of ["ロケーションメタデータ", "Posizione (metadati)", "Geo-Metadaten", "Métadonnées de lieu"]) {
+    const loc = row(label, "LOC", "cds", "Anthropic …");
+    assert.equal(takenOn(SURFACES.settings2026("en", loc)), "", label);
+  }
+});
