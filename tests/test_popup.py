@@ -582,11 +582,12 @@ def test_history_link_opens_the_history_page(browser):
 
 
 def test_copy_report_says_plainly_when_the_page_cannot_be_read(browser):
-    """Without a content-side answer (none on this branch yet) nothing is copied."""
-    open_chat(browser)
+    """Over a tab where no content script answers (not claude.ai) nothing is copied; the
+    claude.ai case is tests/test_report.py's."""
+    browser.driver.open("https://example.com/new", FIXTURES / "not_claude_host.html")
     popup = browser.extension_page("popup/popup.html")
     popup.evaluate("() => { navigator.clipboard.writeText = async () => { window.copied = 1; }; }")
-    # The claude.ai tab is the active one, as when the toolbar popup opens over it.
+    # The other site's tab is the active one, as when the toolbar popup opens over it.
     browser.driver.page.bring_to_front()
     popup.evaluate("document.getElementById('copy-report').click()")
     expect(popup.locator("#report-result")).to_have_text(
