@@ -98,3 +98,15 @@ def driver(request: pytest.FixtureRequest, dist_dir: Path):
     instance.close()
     if unexpected:
         pytest.fail(f"{browser}: requests outside the fixtures: {unexpected}")
+
+
+@pytest.fixture
+def chromium(driver):
+    """The session's browser, in Chromium only, for tests of Chromium-only APIs (clipboard
+    permissions, viewport); its window size and permissions are put back afterwards."""
+    if driver.name != "chromium":
+        pytest.skip("Chromium only")
+    size = driver.page.viewport_size
+    yield driver
+    driver.context.clear_permissions()
+    driver.page.set_viewport_size(size)

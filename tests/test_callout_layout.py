@@ -36,18 +36,6 @@ return {
 """
 
 
-@pytest.fixture
-def chromium(driver):
-    """The session's browser, in Chromium only (a second Playwright in one session
-    cannot start); its window size and permissions are put back afterwards."""
-    if driver.name != "chromium":
-        pytest.skip("Chromium only")
-    size = driver.page.viewport_size
-    yield driver
-    driver.context.clear_permissions()
-    driver.page.set_viewport_size(size)
-
-
 def open_popup(driver: ChromiumDriver, fixture: str, viewport: tuple[int, int]) -> None:
     driver.page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     driver.open(NEW, FIXTURES / fixture)

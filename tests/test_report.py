@@ -43,18 +43,6 @@ DESCRIBE = """async () => {
 
 
 @pytest.fixture
-def chromium(driver):
-    """The session's browser, in Chromium only (a second Playwright in one session
-    cannot start); its window size and permissions are put back afterwards."""
-    if driver.name != "chromium":
-        pytest.skip("Chromium only")
-    size = driver.page.viewport_size
-    yield driver
-    driver.context.clear_permissions()
-    driver.page.set_viewport_size(size)
-
-
-@pytest.fixture
 def page(chromium):
     """The private settings page, open."""
     chromium.open(URL, FIXTURE)
