@@ -19,6 +19,8 @@ from bench.chat_page import Size, build_page
 
 CHAT_URL = "https://claude.ai/chat/0b5e1c1e-bench"
 BLANK_URL = "https://claude.ai/blank"
+# The page the extension opens on a fresh install (extension/background/background.js).
+WELCOME_PATH = "/welcome/welcome.html"
 # The parts of a run, in the order they run; `--only` picks some.
 PARTS = ("pairs", "control", "latency", "cold")
 # Every browser run gets these; with the extension two more load it.
@@ -162,9 +164,53 @@ def launch(pw: Playwright, chromium: str, profile: str, dist: Path | None) -> Br
     args = list(BASE_ARGS)
     if dist is not None:
         args = [f"--disable-extensions-except={dist}", f"--load-extension={dist}", *args]
-    return pw.chromium.launch_persistent_context(
+    context = pw.chromium.launch_persistent_context(
         profile, executable_path=chromium, headless=True, args=args
     )
+    if dist is not None:
+        try:
+            close_welcome_page(context, dist)
+        except BaseException:
+            context.close()
+            raise
+    return context
+
+
+def close_welcome_page(context: BrowserContext, dist: Path) -> None:
+    """Close the tab a fresh install opens, as its user would.
+
+    Left open, the welcome page is the tab in front and the chat page a hidden one,
+    whose timers Chromium throttles and whose frames it does not render: at 23feca0
+    that cut the "with" side's task time to a quarter and moved the control's script-time
+    ratio from 1.008 to 1.040 (issue #12). Waits up to 5 s for the tab to open.
+    """
+    manifest = json.loads((dist / "manifest.json").read_text("utf-8"))
+    if "background" not in manifest:
+        return  # no background, nothing opens a welcome page
+    # Waiting through a page, not time.sleep: Playwright's sync API learns of new tabs
+    # only while it dispatches events.
+    waiter = context.pages[0] if context.pages else context.new_page()
+    for _ in range(100):
+        welcome = [p for p in context.pages if p.url.endswith(WELCOME_PATH)]
+        if welcome:
+            for page in welcome:
+                page.close()
+            return
+        waiter.wait_for_timeout(50)
+    log(f"no welcome page opened within 5 s of launching {dist.name}")
+
+
+def require_visible(page: Page) -> None:
+    """Stop the run if the measured page is not the tab in front (see close_welcome_page).
+
+    A tab opened by anything else (the extension, the browser) would hide it.
+    """
+    state = page.evaluate("document.visibilityState")
+    if state != "visible":
+        raise SystemExit(
+            f"bench: the measured page is {state!r}, not the visible tab; numbers would "
+            "measure a throttled background tab"
+        )
 
 
 def serve(context: BrowserContext, html: str) -> None:
@@ -208,6 +254,8 @@ def load_chat(context: BrowserContext) -> tuple[Page, CDPSession]:
     cdp.send("Performance.enable", {"timeDomain": TIME_DOMAIN})
     page.goto(CHAT_URL, wait_until="load", timeout=LOAD_TIMEOUT_MS)
     page.wait_for_function("document.documentElement.dataset.benchReady === '1'")
+    page.bring_to_front()
+    require_visible(page)
     settle(page)
     return page, cdp
 
@@ -241,6 +289,7 @@ def open_side(pw: Playwright, chromium: str, profile: str, html: str, dist: Path
 
 def burst(side: Side, chunks: int) -> None:
     """Stream `chunks` more chunks on this side and add what they cost to its totals."""
+    require_visible(side.page)
     before = metrics(side.cdp)
     began = time.monotonic()
     with side.page.expect_console_message(
@@ -355,6 +404,7 @@ def cold_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int)
                 previous = page
                 page.goto(CHAT_URL, wait_until="load", timeout=LOAD_TIMEOUT_MS)
                 page.wait_for_function("document.documentElement.dataset.benchReady === '1'")
+                require_visible(page)
                 settle(page)
                 result = page.evaluate("t => __bench.firstPopup(t)", MARK_TIMEOUT_MS)
                 out.mark.append(result["mark"])
