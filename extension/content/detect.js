@@ -139,8 +139,11 @@
     }
     const box = el.getBoundingClientRect();
     if (box.width < MIN_SIZE || box.height < MIN_SIZE) return false;
-    // Pushed off the page's start (the classic "visually hidden" trick).
-    if (box.right + scrollX <= 0 || box.bottom + scrollY <= 0) return false;
+    // Pushed off the page's start (the classic "visually hidden" trick). A box that
+    // reaches into the viewport is not; the scroll offsets are read only for one that
+    // does not (they are a call into the page's window from this world).
+    if (box.right <= 0 && box.right + scrollX <= 0) return false;
+    if (box.bottom <= 0 && box.bottom + scrollY <= 0) return false;
     return !clippedAway(el);
   }
 
@@ -152,10 +155,13 @@
   function clippedAway(el) {
     let node = el.parentElement;
     for (let depth = 0; node && node !== document.body && depth < MAX_CLIP_DEPTH; depth += 1) {
-      const style = getComputedStyle(node);
-      if (/hidden|clip/.test(style.overflowX + style.overflowY)) {
-        const clip = node.getBoundingClientRect();
-        if (clip.width < MIN_SIZE || clip.height < MIN_SIZE) return true;
+      // Size first: after the switch's own box was read, layout is current and a box is
+      // cheap, while a computed style is a new object per ancestor. Only an ancestor too
+      // small to show anything is asked whether it hides its overflow.
+      const clip = node.getBoundingClientRect();
+      if (clip.width < MIN_SIZE || clip.height < MIN_SIZE) {
+        const style = getComputedStyle(node);
+        if (/hidden|clip/.test(style.overflowX + style.overflowY)) return true;
       }
       node = node.parentElement;
     }
@@ -452,9 +458,11 @@
       n.append(...children);
       return n;
     };
-    const sw = node("input", { type: "checkbox", role: "switch", "aria-label": "x" });
+    // aria-labelledby as the real popup has it (its ids resolve to nothing while detached).
+    const sw = node("input", { type: "checkbox", role: "switch", "aria-labelledby": "pg-w1" });
     const row = node("div", {}, node("span", {}, "Help\u00a0improve \u201cAI\u201d\u2011models"), sw);
-    const dialog = node("div", { role: "dialog" }, node("h2", {}, "Updates"), row);
+    const title = node("h2", {}, "Updates");
+    const dialog = node("div", { role: "dialog", "aria-labelledby": "pg-w2" }, title, row);
     dialog.append(node("a", { href: "/legal" }, "x"), node("button", {}, "OK"));
     const texts = textsOf(sw);
     byWording(texts);
@@ -464,6 +472,14 @@
     stateOf(sw);
     isLocked(sw);
     isPerceivable(sw);
+    // The visibility checks on an element in the page, so that their DOM calls (boxes,
+    // computed styles, checkVisibility) are not first used by a popup's switch. At idle
+    // the page's layout is normally current: this reads it, it changes nothing.
+    const inPage = document.body?.firstElementChild;
+    if (inPage) {
+      isPerceivable(inPage);
+      clippedAway(inPage.firstElementChild ?? inPage);
+    }
     const sample = texts.join(" ");
     const every = [
       labels, notLabels, rowMentions, titles, popupLinks, acceptButtons, continueButtons,

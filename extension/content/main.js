@@ -486,9 +486,20 @@
    * @param {Document | Element} [root]
    */
   function scan(root = document) {
-    const selector = surfaceShows() ? detect.SWITCH : WATCHED;
-    if (root !== document && /** @type {Element} */ (root).matches(selector)) consider(root);
-    for (const el of root.querySelectorAll(selector)) consider(el);
+    if (root === document) {
+      const selector = surfaceShows() ? detect.SWITCH : WATCHED;
+      for (const el of document.querySelectorAll(selector)) consider(el);
+      return;
+    }
+    // A subtree (a portal just added): whether the Privacy screen shows is a query over
+    // the whole document, asked only for a switch outside the watched places; a popup's
+    // switch is in a dialog and is looked at without it (bench/: first popup).
+    let shows = null;
+    const pick = (el) => {
+      if (el.matches(WATCHED) || (shows ??= surfaceShows())) consider(el);
+    };
+    if (/** @type {Element} */ (root).matches(detect.SWITCH)) pick(root);
+    for (const el of root.querySelectorAll(detect.SWITCH)) pick(el);
   }
 
   // --- Surfaces that must hold the switch: fail loud when it is not there ------------
@@ -596,19 +607,18 @@
    * does not see.
    */
   function sweep() {
-    if (!alive()) return teardown();
+    // Whether the extension is still there is checkUrl's question, asked at least as often.
     if (performance.now() - probedAt >= PROBE_MS) {
       probedAt = performance.now();
       sentinelOk = sentinelWorks();
     }
-    if (sentinelOk) return undefined;
+    if (sentinelOk) return;
     for (const container of document.querySelectorAll(CONTAINERS)) {
       for (const el of container.querySelectorAll(detect.SWITCH)) {
         if (!tracked.has(el)) consider(el);
       }
     }
     if (!surfaceScan && detect.privacyScreen()) watchSurfaces();
-    return undefined;
   }
 
   // --- Update or removal of the extension ----------------------------------------------
@@ -669,11 +679,21 @@
   // reports it at once where the browser has it (Chrome 102+); a cheap string
   // comparison catches it everywhere else.
   // https://developer.mozilla.org/docs/Web/API/Navigation/currententrychange_event
+  const onSweep = guarded("sweep", sweep);
   if (typeof navigation === "object" && navigation && navigation.addEventListener) {
     listen(navigation, "currententrychange", onUrl);
+    // The poll is then a fallback and the check that the extension is still there: it
+    // shares the sweep's tick. Every wake-up of this script costs the page script time
+    // whether or not it finds anything (bench/: three a second were ~3% of a streaming
+    // chat's script time).
+    every(SWEEP_MS, () => {
+      onUrl();
+      onSweep();
+    });
+  } else {
+    every(URL_POLL_MS, onUrl);
+    every(SWEEP_MS, onSweep);
   }
-  every(URL_POLL_MS, onUrl);
-  every(SWEEP_MS, guarded("sweep", sweep));
   listen(
     document,
     "visibilitychange",
