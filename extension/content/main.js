@@ -231,23 +231,34 @@
       since: 0,
       shown: null,
       confirming: null,
-      surface: detect.reportedSurface(detect.surfaceOf(el)),
+      surface: null, // set by surfaceFor(), once the mark is on
       callout: null,
       warning: null,
       turnOffUntil: 0,
       drawQueued: false,
       redraw: false,
-      observer: new MutationObserver(guarded("refresh", () => refresh(el))),
+      observer: null,
     };
-    entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     tracked.set(el, entry);
-    // The same step back within the settle time: the choice was not saved after all.
-    dropSettling(entry.surface);
     clearNotFound();
     // identify() found it perceivable a moment ago in this task; asking again at once
     // would repeat the same style and layout queries (unless a removal above moved things).
+    // The mark goes on first; what only this script needs follows in the same task, so
+    // nothing can change in between (bench/: first popup).
     refresh(el, !forgot);
+    if (tracked.get(el) !== entry) return;
+    surfaceFor(entry, el);
+    // The same step back within the settle time: the choice was not saved after all.
+    dropSettling(entry.surface);
+    entry.observer = new MutationObserver(guarded("refresh", () => refresh(el)));
+    entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     startPolling();
+  }
+
+  /** The surface a tracked switch reports, found once (see track). */
+  function surfaceFor(entry, el) {
+    entry.surface ??= detect.reportedSurface(detect.surfaceOf(el));
+    return entry.surface;
   }
 
   /**
@@ -328,7 +339,7 @@
     if (changed) {
       if (entry.shown === "unknown") clearNotFound();
       entry.shown = shown;
-      if (!PENDING.has(entry.surface)) report(state, entry);
+      if (!PENDING.has(surfaceFor(entry, el))) report(state, entry);
     }
     queueDraw(el, entry, changed);
   }
@@ -411,7 +422,7 @@
     if (closed && confirming && performance.now() <= confirming.until) {
       settle(entry.surface, confirming);
     }
-    entry.observer.disconnect();
+    entry.observer?.disconnect();
     entry.callout?.remove();
     entry.warning?.remove();
     tracked.delete(el);
