@@ -179,10 +179,11 @@ def launch(pw: Playwright, chromium: str, profile: str, dist: Path | None) -> Br
 def close_welcome_page(context: BrowserContext, dist: Path) -> None:
     """Close the tab a fresh install opens, as its user would.
 
-    Left open, the welcome page is the tab in front and the chat page a hidden one,
-    whose timers Chromium throttles and whose frames it does not render: at 23feca0
-    that cut the "with" side's task time to a quarter and moved the control's script-time
-    ratio from 1.008 to 1.040 (issue #12). Waits up to 5 s for the tab to open.
+    Left open, the welcome page takes over: some seconds into a run headless Chromium
+    stops drawing the chat page (1 animation frame in 500 ms instead of 32), while
+    `document.visibilityState` still says "visible". At 23feca0 that cut the "with"
+    side's task time to a quarter and moved the control's script-time ratio from
+    1.008 to 1.040 (issue #12). Waits up to 5 s for the tab to open.
     """
     manifest = json.loads((dist / "manifest.json").read_text("utf-8"))
     if "background" not in manifest:
@@ -200,16 +201,33 @@ def close_welcome_page(context: BrowserContext, dist: Path) -> None:
     log(f"no welcome page opened within 5 s of launching {dist.name}")
 
 
-def require_visible(page: Page) -> None:
-    """Stop the run if the measured page is not the tab in front (see close_welcome_page).
+# Animation frames the page gets in 200 ms (a timer answers if none comes at all).
+FRAMES_JS = """() => new Promise((resolve) => {
+  let frames = 0;
+  const began = performance.now();
+  setTimeout(() => resolve(frames), 250);
+  const frame = () => {
+    frames += 1;
+    if (performance.now() - began < 200) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})"""
+# At 60 Hz 200 ms hold 12 frames; a page Chromium stopped drawing gets 0 or 1.
+MIN_FRAMES = 4
 
-    A tab opened by anything else (the extension, the browser) would hide it.
+
+def require_drawn(page: Page, what: str) -> None:
+    """Stop the run unless Chromium is drawing the measured page (see close_welcome_page).
+
+    Asked outside the measured windows: a page that is not drawn has no frames, no
+    style or layout work, and numbers that mean nothing. `visibilityState` cannot tell.
     """
-    state = page.evaluate("document.visibilityState")
-    if state != "visible":
+    frames = page.evaluate(FRAMES_JS)
+    if frames < MIN_FRAMES:
         raise SystemExit(
-            f"bench: the measured page is {state!r}, not the visible tab; numbers would "
-            "measure a throttled background tab"
+            f"bench: {what}: the measured page got {frames} animation frames in 200 ms "
+            f"(at least {MIN_FRAMES} expected): Chromium is not drawing it, so its numbers "
+            "would not be comparable; is another tab in front?"
         )
 
 
@@ -255,7 +273,7 @@ def load_chat(context: BrowserContext) -> tuple[Page, CDPSession]:
     page.goto(CHAT_URL, wait_until="load", timeout=LOAD_TIMEOUT_MS)
     page.wait_for_function("document.documentElement.dataset.benchReady === '1'")
     page.bring_to_front()
-    require_visible(page)
+    require_drawn(page, "after load")
     settle(page)
     return page, cdp
 
@@ -289,7 +307,6 @@ def open_side(pw: Playwright, chromium: str, profile: str, html: str, dist: Path
 
 def burst(side: Side, chunks: int) -> None:
     """Stream `chunks` more chunks on this side and add what they cost to its totals."""
-    require_visible(side.page)
     before = metrics(side.cdp)
     began = time.monotonic()
     with side.page.expect_console_message(
@@ -304,6 +321,8 @@ def burst(side: Side, chunks: int) -> None:
 
 def close_side(side: Side) -> StreamRun:
     side.page.evaluate("__bench.finish()")
+    # Still drawn at the end: nothing took the page's frames away during the stream.
+    require_drawn(side.page, "after the stream")
     collect_garbage(side.cdp)
     end = metrics(side.cdp)
     side.context.close()
@@ -404,7 +423,7 @@ def cold_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int)
                 previous = page
                 page.goto(CHAT_URL, wait_until="load", timeout=LOAD_TIMEOUT_MS)
                 page.wait_for_function("document.documentElement.dataset.benchReady === '1'")
-                require_visible(page)
+                require_drawn(page, "first popup, after load")
                 settle(page)
                 result = page.evaluate("t => __bench.firstPopup(t)", MARK_TIMEOUT_MS)
                 out.mark.append(result["mark"])
