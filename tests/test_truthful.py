@@ -41,6 +41,47 @@ document.querySelector('[data-perf-screen="data-privacy-controls"]').append(wrap
 """
 
 
+# Copies only layout or a hit test shows to be out of sight. `row` is the copy's settings
+# row inside `wrapper` (hostile round 3: each was marked, and, present before the real
+# switch rendered, reported as the setting: a false "off").
+CLIPPED_COPIES = {
+    "clip-path": "wrapper.style.clipPath = 'inset(50%)';",
+    "clip-rect": "wrapper.style.cssText = 'position:absolute;clip:rect(0 0 0 0)';",
+    "outside-its-clipping-box": (
+        "wrapper.style.cssText = 'overflow:hidden;height:60px';"
+        "row.style.cssText = 'position:relative;left:3000px';"
+    ),
+    "zero-box-40-levels-up": (
+        "let inner = row; for (let i = 0; i < 40; i += 1) {"
+        " const level = document.createElement('div'); level.append(inner); inner = level; }"
+        "wrapper.append(inner); wrapper.style.cssText = 'width:0;height:0;overflow:hidden';"
+    ),
+}
+# The real row leaves, the copy (off) comes, and the real row (on) comes back 1.5 s later:
+# the copy is there first, as a stale copy is while the live panel loads.
+COPY_BEFORE_THE_SWITCH = """
+const real = document.querySelector('[data-fixture-expect]').closest('[data-settings-row]');
+const section = real.parentElement; // its next sibling may be the extension's callout
+real.remove();
+const wrapper = document.createElement('div');
+wrapper.innerHTML = '<div data-settings-row role="group" aria-labelledby="hc-t"'
+  + ' aria-describedby="hc-d">'
+  + '<div id="hc-t">Help improve our AI models</div><div id="hc-d">Allow the use of your chats and '
+  + 'coding sessions to train and improve Anthropic AI models.</div>'
+  + '<button type="button" role="switch" data-cds="Switch" aria-checked="false" data-unchecked'
+  + ' id="hidden-copy" style="width:36px;height:20px"><span></span></button></div>';
+const row = wrapper.firstElementChild;
+%s
+window.__copyMarked = false;
+const copy = wrapper.querySelector('#hidden-copy');
+new MutationObserver(() => {
+  if (copy.hasAttribute('data-privacy-guard')) window.__copyMarked = true;
+}).observe(copy, { attributes: true });
+document.querySelector('[data-perf-screen="data-privacy-controls"]').append(wrapper);
+setTimeout(() => section.append(real), 1500);
+"""
+
+
 def open_page(driver, where) -> None:
     url, fixture = where
     driver.open(url, FIXTURES / fixture)
@@ -60,6 +101,17 @@ def test_a_hidden_copy_in_the_opposite_state_is_not_the_switch(driver, how):
         )
         is False
     )
+    assert driver.evaluate(MARKS_AS_EXPECTED)
+    assert driver.evaluate(MARK) == "on"
+
+
+@pytest.mark.parametrize("how", CLIPPED_COPIES.values(), ids=CLIPPED_COPIES.keys())
+def test_a_clipped_copy_there_before_the_switch_never_speaks_for_it(driver, how):
+    open_page(driver, SETTINGS_2026)
+    driver.evaluate(COPY_BEFORE_THE_SWITCH % how)
+    # The copy alone for 1.5 s (sweep, poll and re-checks all look), then the real switch.
+    settle(driver, 3500)
+    assert driver.evaluate("return window.__copyMarked") is False
     assert driver.evaluate(MARKS_AS_EXPECTED)
     assert driver.evaluate(MARK) == "on"
 
@@ -256,6 +308,28 @@ def test_a_popup_whose_words_arrive_late_is_still_recognised(driver):
     settle(driver, 2000)
     assert driver.evaluate(MADE) is None, "marked before its words arrived"
     driver.wait_for(f"{MADE} === 'on'", timeout=5)
+
+
+def test_a_switch_scrolled_up_out_of_its_popup_stays_marked(driver):
+    """On a phone the user scrolls a long popup down to Accept: the switch leaves the top of
+    the screen but is one scroll away, and its mark must stay
+    (hostile round 3, F5: it was dropped, with the warning by Accept, for good)."""
+    open_page(driver, POPUP_2026)
+    driver.evaluate(NEW_CONSENT_POPUP, "", "Help improve our AI models", 0)
+    driver.wait_for(f"{MADE} === 'on'", timeout=5)
+    driver.evaluate(
+        "const dialog = document.getElementById('made').closest('[role=dialog]');"
+        "dialog.style.cssText = 'position:fixed;top:10px;left:10px;width:320px;height:300px;"
+        "overflow:auto;background:#fff';"
+        "const spacer = document.createElement('div'); spacer.style.height = '3000px';"
+        "dialog.querySelector('.row').after(spacer);"
+        "dialog.scrollTop = dialog.scrollHeight;"
+    )
+    settle(driver)
+    assert driver.evaluate(
+        "return document.getElementById('made').getBoundingClientRect().bottom < 0"
+    ), "the switch is not above the screen's top: the test does not test anything"
+    assert driver.evaluate(MADE) == "on"
 
 
 def test_no_notice_on_the_export_screen_opened_without_a_url_change(driver):

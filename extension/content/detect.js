@@ -40,8 +40,9 @@
   const MAX_TEXT_DEPTH = 40;
   // Smaller than this (px) is not a switch a person can see (sr-only copies are 1 px).
   const MIN_SIZE = 4;
-  // How many ancestors are asked whether they clip the switch away.
-  const MAX_CLIP_DEPTH = 30;
+  // How many ancestors are asked whether they clip the switch away (a box each; deep
+  // wrappers cost little, and 30 let a wrapper 31 levels up hide a switch: hostile round 3).
+  const MAX_CLIP_DEPTH = 100;
   // Elements whose boundaries do not separate words: "Claudeの<wbr>改善に" is one phrase,
   // "<b>Help</b> improve" reads as written. Every other element separates what it holds.
   const INLINE = new Set([
@@ -124,9 +125,11 @@
 
   /**
    * True when a person can see `el`: it has a box of a usable size on the page, is not
-   * transparent or `visibility: hidden`, and is not in a hidden, inert or aria-hidden
-   * subtree (where assistive technology cannot reach it either). A copy the page keeps
-   * out of sight is not the switch the user is looking at.
+   * transparent or `visibility: hidden`, is not in a hidden, inert or aria-hidden
+   * subtree (where assistive technology cannot reach it either), is not clipped away by
+   * its dialog or panel, and, where it is in the viewport, a hit test there reaches it
+   * (clip-path, clip). A copy the page keeps out of sight is not the switch the user is
+   * looking at, and must never speak for the setting (hostile round 3, F1).
    */
   function isPerceivable(el) {
     if (!el.isConnected || el.closest(HIDDEN)) return false;
@@ -142,31 +145,91 @@
     // Pushed off the page's start (the classic "visually hidden" trick). A box that
     // reaches into the viewport is not; the scroll offsets are read only for one that
     // does not (they are a call into the page's window from this world).
-    if (box.right <= 0 && box.right + scrollX <= 0) return false;
-    if (box.bottom <= 0 && box.bottom + scrollY <= 0) return false;
-    return !clippedAway(el);
+    // A switch scrolled up out of a scrolling dialog is not: the user scrolls back to it.
+    if (box.right <= 0 && box.right + scrollX <= 0 && !scrolledBy(el, "scrollLeft")) {
+      return false;
+    }
+    if (box.bottom <= 0 && box.bottom + scrollY <= 0 && !scrolledBy(el, "scrollTop")) {
+      return false;
+    }
+    const clipped = clippedAway(el, box);
+    return !clipped && !(clipped === null && cutAway(el, box));
   }
 
-  /**
-   * True when an ancestor that hides its overflow has no room to show anything (the
-   * zero-size "overflow: hidden" wrapper trick). Scrolling containers are not asked: a
-   * switch scrolled out of a dialog's view is still one the user can scroll to.
-   */
-  function clippedAway(el) {
-    let node = el.parentElement;
-    for (let depth = 0; node && node !== document.body && depth < MAX_CLIP_DEPTH; depth += 1) {
-      // Size first: after the switch's own box was read, layout is current and a box is
-      // cheap, while a computed style is a new object per ancestor. Only an ancestor too
-      // small to show anything is asked whether it hides its overflow.
-      const clip = node.getBoundingClientRect();
-      if (clip.width < MIN_SIZE || clip.height < MIN_SIZE) {
-        const style = getComputedStyle(node);
-        if (/hidden|clip/.test(style.overflowX + style.overflowY)) return true;
-      }
-      node = node.parentElement;
+  /** True when an ancestor of `el` is scrolled (`scrollTop` / `scrollLeft` not 0). */
+  function scrolledBy(el, offset) {
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      if (node[offset] !== 0) return true;
     }
     return false;
   }
+
+  /**
+   * True when `el`'s centre is in the viewport, it takes pointer events, and a hit test
+   * there does not reach it: a clip-path or clip cuts it away. A switch under another
+   * layer (a toast) is still reached: elementsFromPoint lists every layer at the point.
+   * Outside the viewport nothing can be told this way, and nothing is concluded. A hit
+   * test costs ~5 ms on a 20k-node chat (bench/), so it is asked only where a clip-path
+   * or clip is on the way (see clippedAway).
+   */
+  function cutAway(el, box) {
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+    const root = el.getRootNode();
+    const tester = typeof root.elementsFromPoint === "function" ? root : document;
+    if (typeof tester.elementsFromPoint !== "function") return false;
+    if (tester.elementsFromPoint(x, y).includes(el)) return false;
+    // Hit tests pass over an element that takes no pointer events: no answer then.
+    return getComputedStyle(el).pointerEvents !== "none";
+  }
+
+  /**
+   * True when ancestors that hide their overflow leave less than a usable piece of the
+   * switch: a zero-size "overflow: hidden" wrapper anywhere up the tree, and, inside the
+   * switch's dialog or settings panel, a box the switch lies outside of (a stale copy slid
+   * off-stage in an overflow-hidden track). Above the dialog or panel only the zero-size
+   * wrapper counts: a fixed-position dialog escapes the clipping of the app's own boxes.
+   * Scrolling containers are not asked: a switch scrolled out of a dialog's view is still
+   * one the user can scroll to. Returns null, not false, when a clip-path or clip is on
+   * the switch or between it and its dialog or panel: whether that hides it only a hit
+   * test can tell.
+   * @returns {boolean | null}
+   */
+  function clippedAway(el, box) {
+    let { left, top, right, bottom } = box;
+    const holder = el.closest(DIALOG) ?? (PANELS ? el.closest(PANELS) : null);
+    let inside = Boolean(holder);
+    let cut = isCut(getComputedStyle(el));
+    let node = el.parentElement;
+    for (let depth = 0; node && node !== document.body && depth < MAX_CLIP_DEPTH; depth += 1) {
+      // Boxes first: after the switch's own box was read, layout is current and a box is
+      // cheap, while a computed style is a new object per ancestor. Only an ancestor that
+      // could cut the switch is asked whether it hides its overflow.
+      const clip = node.getBoundingClientRect();
+      const tiny = clip.width < MIN_SIZE || clip.height < MIN_SIZE;
+      const cuts =
+        inside && (clip.left > left || clip.top > top || clip.right < right || clip.bottom < bottom);
+      if (tiny || inside) {
+        const style = getComputedStyle(node);
+        cut ||= inside && isCut(style);
+        const hidesX = /hidden|clip/.test(style.overflowX);
+        const hidesY = /hidden|clip/.test(style.overflowY);
+        if (tiny && (hidesX || hidesY)) return true;
+        if (cuts && hidesX) [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)];
+        if (cuts && hidesY) [top, bottom] = [Math.max(top, clip.top), Math.min(bottom, clip.bottom)];
+        if (right - left < MIN_SIZE || bottom - top < MIN_SIZE) return true;
+      }
+      if (node === holder) inside = false;
+      node = node.parentElement;
+    }
+    return cut ? null : false;
+  }
+
+  /** A clip-path, or a clip (which applies to positioned boxes), in this computed style. */
+  const isCut = (style) =>
+    (style.clipPath !== "none" && style.clipPath !== "") ||
+    (style.clip !== "auto" && style.clip !== "" && /absolute|fixed/.test(style.position));
 
   /** A switch that could be the training switch: shown, not in a chat, popover or toast. */
   function isCandidate(el) {
@@ -307,12 +370,13 @@
     // beside the live one is a second candidate too.
     const dialog = el.closest(DIALOG);
     for (const other of (dialog ?? document.body).querySelectorAll(SWITCH)) {
-      if (other === el || other.closest(DIALOG) !== dialog || !isCandidate(other)) continue;
+      if (other === el || other.closest(DIALOG) !== dialog) continue;
       const otherTexts = textsOf(other);
       const otherNamed = byWording(otherTexts);
-      if (otherNamed || (by === "signal" && otherNamed === null && picksBySignal(otherTexts))) {
-        return null;
-      }
+      const qualifies =
+        otherNamed || (by === "signal" && otherNamed === null && picksBySignal(otherTexts));
+      // Words first, sight second: only a rival that qualifies pays for the layout checks.
+      if (qualifies && isCandidate(other)) return null;
     }
     return by;
   }
@@ -473,13 +537,9 @@
     isLocked(sw);
     isPerceivable(sw);
     // The visibility checks on an element in the page, so that their DOM calls (boxes,
-    // computed styles, checkVisibility) are not first used by a popup's switch. At idle
-    // the page's layout is normally current: this reads it, it changes nothing.
-    const inPage = document.body?.firstElementChild;
-    if (inPage) {
-      isPerceivable(inPage);
-      clippedAway(inPage.firstElementChild ?? inPage);
-    }
+    // computed styles, checkVisibility, the hit test) are not first used by a popup's
+    // switch. At idle the page's layout is normally current: this reads it, changes nothing.
+    if (document.body) isPerceivable(document.body);
     const sample = texts.join(" ");
     const every = [
       labels, notLabels, rowMentions, titles, popupLinks, acceptButtons, continueButtons,
