@@ -211,14 +211,17 @@
       const cuts =
         inside && (clip.left > left || clip.top > top || clip.right < right || clip.bottom < bottom);
       if (tiny || inside) {
+        // Each property read is a call into the page's world: only those needed.
         const style = getComputedStyle(node);
-        cut ||= inside && isCut(style);
-        const hidesX = /hidden|clip/.test(style.overflowX);
-        const hidesY = /hidden|clip/.test(style.overflowY);
-        if (tiny && (hidesX || hidesY)) return true;
-        if (cuts && hidesX) [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)];
-        if (cuts && hidesY) [top, bottom] = [Math.max(top, clip.top), Math.min(bottom, clip.bottom)];
-        if (right - left < MIN_SIZE || bottom - top < MIN_SIZE) return true;
+        if (inside && !cut) cut = isCut(style);
+        if (tiny || cuts) {
+          const hidesX = /hidden|clip/.test(style.overflowX);
+          const hidesY = /hidden|clip/.test(style.overflowY);
+          if (tiny && (hidesX || hidesY)) return true;
+          if (cuts && hidesX) [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)];
+          if (cuts && hidesY) [top, bottom] = [Math.max(top, clip.top), Math.min(bottom, clip.bottom)];
+          if (right - left < MIN_SIZE || bottom - top < MIN_SIZE) return true;
+        }
       }
       if (node === holder) inside = false;
       node = node.parentElement;
@@ -227,9 +230,12 @@
   }
 
   /** A clip-path, or a clip (which applies to positioned boxes), in this computed style. */
-  const isCut = (style) =>
-    (style.clipPath !== "none" && style.clipPath !== "") ||
-    (style.clip !== "auto" && style.clip !== "" && /absolute|fixed/.test(style.position));
+  function isCut(style) {
+    const clipPath = style.clipPath;
+    if (clipPath && clipPath !== "none") return true;
+    const clip = style.clip;
+    return Boolean(clip) && clip !== "auto" && /absolute|fixed/.test(style.position);
+  }
 
   /** A switch that could be the training switch: shown, not in a chat, popover or toast. */
   function isCandidate(el) {
