@@ -28,17 +28,22 @@ HIDDEN_COPIES = {
     "no-box": "wrapper.style.cssText = 'width:0;height:0;overflow:hidden';",
     "off-page": "wrapper.style.cssText = 'position:absolute;left:-10000px;top:0';",
 }
-ADD_HIDDEN_COPY = """
+# A copy of the training switch's settings row, off, in `wrapper` (not yet in the page).
+COPY_ROW = """
 const wrapper = document.createElement('div');
 wrapper.innerHTML = '<div data-settings-row role="group" aria-labelledby="hc-t"'
   + ' aria-describedby="hc-d">'
   + '<div id="hc-t">Help improve our AI models</div><div id="hc-d">Allow the use of your chats and '
   + 'coding sessions to train and improve Anthropic AI models.</div>'
   + '<button type="button" role="switch" data-cds="Switch" aria-checked="false" data-unchecked'
-  + ' id="hidden-copy"><span></span></button></div>';
-%s
+  + ' id="hidden-copy" style="width:36px;height:20px"><span></span></button></div>';
+"""
+ADD_HIDDEN_COPY = (
+    COPY_ROW
+    + """%s
 document.querySelector('[data-perf-screen="data-privacy-controls"]').append(wrapper);
 """
+)
 
 
 # Copies only layout or a hit test shows to be out of sight. `row` is the copy's settings
@@ -59,17 +64,14 @@ CLIPPED_COPIES = {
 }
 # The real row leaves, the copy (off) comes, and the real row (on) comes back 1.5 s later:
 # the copy is there first, as a stale copy is while the live panel loads.
-COPY_BEFORE_THE_SWITCH = """
+COPY_BEFORE_THE_SWITCH = (
+    """
 const real = document.querySelector('[data-fixture-expect]').closest('[data-settings-row]');
 const section = real.parentElement; // its next sibling may be the extension's callout
 real.remove();
-const wrapper = document.createElement('div');
-wrapper.innerHTML = '<div data-settings-row role="group" aria-labelledby="hc-t"'
-  + ' aria-describedby="hc-d">'
-  + '<div id="hc-t">Help improve our AI models</div><div id="hc-d">Allow the use of your chats and '
-  + 'coding sessions to train and improve Anthropic AI models.</div>'
-  + '<button type="button" role="switch" data-cds="Switch" aria-checked="false" data-unchecked'
-  + ' id="hidden-copy" style="width:36px;height:20px"><span></span></button></div>';
+"""
+    + COPY_ROW
+    + """
 const row = wrapper.firstElementChild;
 %s
 window.__copyMarked = false;
@@ -80,6 +82,7 @@ new MutationObserver(() => {
 document.querySelector('[data-perf-screen="data-privacy-controls"]').append(wrapper);
 setTimeout(() => section.append(real), 1500);
 """
+)
 
 
 def open_page(driver, where) -> None:
