@@ -43,6 +43,8 @@
   // How many ancestors are asked whether they clip the switch away (a box each; deep
   // wrappers cost little, and 30 let a wrapper 31 levels up hide a switch: hostile round 3).
   const MAX_CLIP_DEPTH = 100;
+  // Computed overflow values that clip (scrolling ones do not: the user can scroll).
+  const HIDES_OVERFLOW = /hidden|clip/;
   // Elements whose boundaries do not separate words: "Claudeの<wbr>改善に" is one phrase,
   // "<b>Help</b> improve" reads as written. Every other element separates what it holds.
   const INLINE = new Set([
@@ -204,8 +206,9 @@
     let node = el.parentElement;
     for (let depth = 0; node && node !== document.body && depth < MAX_CLIP_DEPTH; depth += 1) {
       // Boxes first: after the switch's own box was read, layout is current and a box is
-      // cheap, while a computed style is a new object per ancestor. Only an ancestor that
-      // could cut the switch is asked whether it hides its overflow.
+      // cheap, while a computed style is a new object per ancestor. Outside the dialog or
+      // panel only a tiny ancestor gets one; inside, every ancestor does (for clip-path),
+      // but its overflow is read only where it could cut the switch.
       const clip = node.getBoundingClientRect();
       const tiny = clip.width < MIN_SIZE || clip.height < MIN_SIZE;
       const cuts =
@@ -215,8 +218,8 @@
         const style = getComputedStyle(node);
         if (inside && !cut) cut = isCut(style);
         if (tiny || cuts) {
-          const hidesX = /hidden|clip/.test(style.overflowX);
-          const hidesY = /hidden|clip/.test(style.overflowY);
+          const hidesX = HIDES_OVERFLOW.test(style.overflowX);
+          const hidesY = HIDES_OVERFLOW.test(style.overflowY);
           if (tiny && (hidesX || hidesY)) return true;
           if (cuts && hidesX) [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)];
           if (cuts && hidesY) [top, bottom] = [Math.max(top, clip.top), Math.min(bottom, clip.bottom)];
