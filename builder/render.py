@@ -74,6 +74,8 @@ def extension_data(policy: Policy) -> dict[str, Any]:
             "settingsScreens": settings["screen_selectors"],
             "settingsSubScreenMarks": settings["sub_screen_selectors"],
             "settingsOverlays": settings["overlay_selectors"],
+            "settingsCurrentTabs": settings["current_tab_selectors"],
+            "privacyTabNames": languages(settings["tab_names"]),
             "settingsRows": settings["row_selectors"],
             "notFoundAfterMs": settings["not_found_after_ms"],
         },

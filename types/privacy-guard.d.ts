@@ -59,6 +59,8 @@ interface PrivacyGuardDetection {
   readonly settingsScreens: readonly string[];
   readonly settingsSubScreenMarks: readonly string[];
   readonly settingsOverlays: readonly string[];
+  readonly settingsCurrentTabs: readonly string[];
+  readonly privacyTabNames: readonly string[];
   readonly settingsRows: readonly string[];
   readonly notFoundAfterMs: number;
 }
@@ -141,6 +143,12 @@ interface PrivacyGuardDetect {
   /** Runs detection once on a detached copy, at idle, so the first real popup is warm. */
   warmUp(): void;
   isPerceivable(el: Element): boolean;
+  /** What a person sees and clicks for switch `el` (itself or a visible track), or null. */
+  controlOf(el: Element): Element | null;
+  /** True inside chat content, where no switch is ever the setting. */
+  isChatContent(el: Element): boolean;
+  /** The dialog, else the settings panel, that holds `el`. */
+  holderOf(el: Element): Element | null;
   stateOf(el: Element): PrivacyGuardState;
   isLocked(el: Element): boolean;
   isSettingsUrl(loc?: Location | URL): boolean;

@@ -14,6 +14,7 @@
   const SCREENS = rules.settingsScreens.join(",");
   const SUB_SCREEN_MARKS = rules.settingsSubScreenMarks.join(",");
   const OVERLAYS = rules.settingsOverlays.join(",");
+  const CURRENT_TABS = rules.settingsCurrentTabs.join(",");
   const ROWS = rules.settingsRows.join(",");
   const DIALOG = rules.dialogSelectors.join(",");
   const NOT_DIALOG = rules.notDialogs.join(",");
@@ -30,6 +31,7 @@
   const settingsPaths = compile(rules.settingsPaths);
   const settingsHashes = compile(rules.settingsHashes);
   const subScreens = compile(rules.settingsSubScreens);
+  const privacyTabs = compile(rules.privacyTabNames);
   // How far up from a switch we look for its row text; rows are shallow in practice.
   const MAX_ROW_DEPTH = 6;
   const MAX_ROW_TEXT = 800;
@@ -52,7 +54,8 @@
     "LABEL", "MARK", "Q", "S", "SAMP", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U",
     "VAR", "WBR",
   ]); // prettier-ignore
-  const SKIPPED = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT"]);
+  // An icon's <title> ("Check") is not a label's words; SVG tag names are lower case.
+  const SKIPPED = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "svg"]);
 
   const clip = (text) => (text ?? "").slice(0, MAX_LABEL_TEXT);
   const isNative = (el) => el instanceof HTMLInputElement;
@@ -200,7 +203,7 @@
    */
   function clippedAway(el, box) {
     let { left, top, right, bottom } = box;
-    const holder = el.closest(DIALOG) ?? (PANELS ? el.closest(PANELS) : null);
+    const holder = holderOf(el);
     let inside = Boolean(holder);
     let cut = isCut(getComputedStyle(el));
     let node = el.parentElement;
@@ -232,6 +235,9 @@
     return cut ? null : false;
   }
 
+  /** The dialog, else the settings panel, that holds `el`; null outside both. */
+  const holderOf = (el) => el.closest(DIALOG) ?? (PANELS ? el.closest(PANELS) : null);
+
   /** A clip-path, or a clip (which applies to positioned boxes), in this computed style. */
   function isCut(style) {
     const clipPath = style.clipPath;
@@ -240,13 +246,70 @@
     return Boolean(clip) && clip !== "auto" && /absolute|fixed/.test(style.position);
   }
 
+  /**
+   * What a person sees and clicks for the switch `el`, or null when they cannot see it:
+   * `el` itself, or the visible track beside a native input the page hides visually.
+   * claude.ai's consent popup and onboarding step draw their switch that way (facts §0.1):
+   * `<label>` › group › `input[role=switch].sr-only` (a track-sized box clipped to
+   * nothing by `clip-path: inset(50%)`, which a hit test never reaches) followed by the
+   * track and the knob. Such an input is judged by the track alone, and the track must
+   * pass every check a switch would: a hidden, clipped, off-stage or transparent track
+   * (or label) leaves the input unseen, so a hidden copy still never counts.
+   * @param {Element} el @returns {Element | null}
+   */
+  function controlOf(el) {
+    if (isNative(el) && hidesItself(el)) {
+      const track = trackOf(el);
+      if (track) return track;
+    }
+    return isPerceivable(el) ? el : null;
+  }
+
+  /**
+   * True when a native input is visually hidden by its own box or style (a box too small
+   * to see, a clip-path or clip of its own: Tailwind's `sr-only`, v3 and v4) while it is
+   * rendered and in the accessibility tree: the pattern of an input drawn by its siblings.
+   */
+  function hidesItself(el) {
+    if (el.closest(HIDDEN)) return false;
+    if (typeof el.checkVisibility === "function" && !el.checkVisibility({ checkVisibilityCSS: true })) {
+      return false;
+    }
+    const box = el.getBoundingClientRect();
+    return box.width < MIN_SIZE || box.height < MIN_SIZE || isCut(getComputedStyle(el));
+  }
+
+  /**
+   * The visible track of a visually hidden native input: an element beside the input
+   * (its sibling, or its label[for] itself) that holds no words and no other switch and
+   * that a person can see, inside the <label> that toggles the input. Null when none.
+   */
+  function trackOf(el) {
+    const labels = labelsOf(el);
+    const wrapping = labels[0]?.contains(el) ? labels[0] : null;
+    const parent = el.parentElement;
+    if (!labels.length || !parent) return null;
+    for (const sibling of parent.children) {
+      if (sibling === el) continue;
+      // A track clicked outside every label would not toggle the input.
+      if (!(wrapping?.contains(sibling) || labels.includes(/** @type {any} */ (sibling)))) continue;
+      if (sibling.matches(SWITCH) || sibling.querySelector(SWITCH)) continue;
+      if (normalize(textOf(sibling, 40)) !== "") continue;
+      if (isPerceivable(sibling)) return sibling;
+    }
+    return null;
+  }
+
   /** A switch that could be the training switch: shown, not in a chat, popover or toast. */
   function isCandidate(el) {
     if (!el.matches(SWITCH)) return false;
     if (IGNORE && el.closest(IGNORE)) return false;
     if (NOT_DIALOG && el.closest(NOT_DIALOG)) return false;
-    return isPerceivable(el);
+    return controlOf(el) !== null;
   }
+
+  /** True when `el` can never be the training switch wherever it shows: in a chat. */
+  const isChatContent = (el) => Boolean(IGNORE && el.closest(IGNORE));
 
   /** The nearest ancestor with text that holds no other switch: the switch's row. */
   function rowOf(el) {
@@ -317,6 +380,21 @@
   const isSettingsDialog = (dialog) =>
     (OVERLAYS && dialog.matches(OVERLAYS)) || (PANELS && Boolean(dialog.querySelector(PANELS)));
 
+  /**
+   * Which screen a settings dialog's nav says shows: "privacy" when its current entry
+   * (aria-current="page") reads as the Privacy screen in any language, "other" when it
+   * names another, null when the nav says nothing (no current entry, or not a settings
+   * dialog). This is what tells where you are when the overlay opened with no URL change
+   * and without the data-perf markers (facts §3).
+   * @returns {"privacy" | "other" | null}
+   */
+  function settingsTabOf(dialog) {
+    if (!CURRENT_TABS || !isSettingsDialog(dialog)) return null;
+    const current = dialog.querySelector(CURRENT_TABS);
+    if (!current) return null;
+    return matchesAny(privacyTabs, normalize(textOf(current))) ? "privacy" : "other";
+  }
+
   /** True when `el` sits in a settings screen that is not the Privacy one (another tab). */
   const onAnotherScreen = (el) =>
     Boolean(SCREENS && el.closest(SCREENS) && !(PANELS && el.closest(PANELS)));
@@ -335,7 +413,12 @@
     const privacyUrl = isSettingsUrl() && !onAnotherScreen(el);
     const dialog = visibleDialogOf(el);
     if (dialog) {
-      if (isSettingsDialog(dialog)) return { kind: privacyUrl ? "settings" : null, container: dialog };
+      if (isSettingsDialog(dialog)) {
+        // The nav's current entry wins over a URL that may lag behind a tab change.
+        const tab = settingsTabOf(dialog);
+        const privacy = tab ? tab === "privacy" && !onAnotherScreen(el) : privacyUrl;
+        return { kind: privacy ? "settings" : null, container: dialog };
+      }
       if (isConsentDialog(dialog)) return { kind: "popup", container: dialog };
       // A full-screen onboarding step may carry aria-modal like a dialog.
       if (isOnboardingUrl()) return { kind: "onboarding", container: dialog };
@@ -446,36 +529,65 @@
     return says(button, kind === "onboarding" ? continueButtons : acceptButtons);
   }
 
+  /** True when `node` is rendered and in the accessibility tree (a panel, a dialog). */
+  const isShowing = (node) =>
+    !node.closest(HIDDEN) &&
+    (typeof node.checkVisibility !== "function" ||
+      node.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }));
+
+  /** A Privacy screen without a switch that shows a sub-screen's marker (export). */
+  const isSubScreen = (screen) =>
+    !screen.querySelector(SWITCH) &&
+    Boolean(SUB_SCREEN_MARKS && screen.querySelector(SUB_SCREEN_MARKS));
+
   /**
-   * Where the Privacy settings' main screen shows, or null: the panel's marker (also
-   * when the overlay opened with no URL change), else the settings URL.
+   * Where the Privacy settings' main screen shows, or null: the panel's marker or a
+   * settings dialog whose nav says Privacy (also when the overlay opened with no URL
+   * change), else the settings URL unless a settings dialog's nav names another screen.
+   * A panel kept mounted but hidden (another tab shows) is not showing (hostile round 3, C1).
    */
   function privacyScreen() {
     if (matchesAny(subScreens, location.hash)) return null;
-    let subScreen = false;
+    let elsewhere = false;
     if (PANELS) {
       for (const panel of document.querySelectorAll(PANELS)) {
-        if (panel.closest(HIDDEN)) continue;
-        const holdsSwitch = Boolean(panel.querySelector(SWITCH));
-        if (!holdsSwitch && SUB_SCREEN_MARKS && panel.querySelector(SUB_SCREEN_MARKS)) {
-          subScreen = true;
+        if (!isShowing(panel)) continue;
+        if (isSubScreen(panel)) {
+          elsewhere = true;
           continue;
         }
         return panel;
       }
     }
-    return isSettingsUrl() && !subScreen ? document.body : null;
+    for (const dialog of document.querySelectorAll(DIALOG)) {
+      const tab = settingsTabOf(dialog);
+      if (!tab || !isShowing(dialog)) continue;
+      if (tab === "other" || isSubScreen(dialog)) elsewhere = true;
+      else return dialog;
+    }
+    return isSettingsUrl() && !elsewhere ? document.body : null;
   }
 
-  /** True when `el` is in a Privacy panel that is not a sub-screen (see privacyScreen). */
+  /**
+   * True when `el` is in a Privacy screen that shows (see privacyScreen): its panel, or a
+   * settings dialog whose nav says Privacy. Asked for every switch that renders in a
+   * dialog, so it looks only up from `el`, not over the document.
+   */
   const inPrivacyPanel = (el) => {
-    const panel = PANELS && el.closest(PANELS);
-    return Boolean(panel && panel.closest(HIDDEN) === null && privacyScreen() === panel);
+    const panel = PANELS ? el.closest(PANELS) : null;
+    const screen = panel ?? el.closest(DIALOG);
+    if (!screen || matchesAny(subScreens, location.hash)) return false;
+    if (!panel && settingsTabOf(screen) !== "privacy") return false;
+    return isShowing(screen) && !isSubScreen(screen);
   };
 
-  /** True when `node` is or holds a Privacy panel. */
-  const holdsPrivacyPanel = (node) =>
-    Boolean(PANELS && (node.matches(PANELS) || node.querySelector(PANELS)));
+  /** True when `node` is or holds a Privacy panel, or a settings dialog on Privacy. */
+  const holdsPrivacyPanel = (node) => {
+    if (PANELS && (node.matches(PANELS) || node.querySelector(PANELS))) return true;
+    const dialogs = node.matches(DIALOG) ? [node] : node.querySelectorAll(DIALOG);
+    for (const dialog of dialogs) if (settingsTabOf(dialog) === "privacy") return true;
+    return false;
+  };
 
   /** The onboarding step that holds the switch, recognised by its heading, or null. */
   function onboardingStep() {
@@ -570,9 +682,12 @@
   PG.detect = {
     SWITCH,
     DIALOG,
+    holderOf,
     isEnabled,
     identify,
     isPerceivable,
+    controlOf,
+    isChatContent,
     stateOf,
     isLocked,
     isSettingsUrl,

@@ -3,7 +3,8 @@
 // on <body> sees dialog portals in the task that adds them, so no observer runs over the
 // busy chat DOM. A slow sweep of the same places covers pages that switch animations
 // off. While the Privacy settings or the onboarding step show, a short poll scans them;
-// a switch whose words have not rendered yet is re-checked for 3 s.
+// a switch that cannot be seen yet, or whose words have not rendered, is re-checked for
+// a while and then looked at again whenever its dialog or panel changes (see park).
 //
 // What is reported is what the site saved: on the Privacy settings a flip counts at once;
 // on the consent popup and the onboarding step the switch is a pending choice that counts
@@ -70,10 +71,13 @@
   let noticeDismissed = false;
   let surfaceScan = 0;
   let stopped = false;
-  // Elements already found not to be the training switch; scans skip them.
+  // Switches in chat content, which can never be the training switch; scans skip them.
   const rejected = new WeakSet();
   // Switches that may still turn out to be it (see setAside) -> looks left.
   const unsure = new Map();
+  // Dialog or panel -> { observer, switches }: switches whose looks ran out, looked at
+  // again when something in or above their holder changes (see park).
+  const parked = new Map();
   const RECHECK_MS = 500;
   // As long as the settings get to render before the "check it yourself" notice.
   const RECHECKS = Math.ceil(data.detection.notFoundAfterMs / RECHECK_MS);
@@ -169,6 +173,10 @@
   function consider(el) {
     if (tracked.has(el)) return refresh(el);
     if (rejected.has(el) || unsure.has(el) || !el.isConnected) return undefined;
+    if (detect.isChatContent(el)) {
+      rejected.add(el);
+      return undefined;
+    }
     // The Privacy screen can show with no URL change (shortcut, tab buttons): its
     // switches rendering here is the sign to watch it, notice included.
     if (!surfaceScan && detect.inPrivacyPanel(el)) watchSurfaces();
@@ -180,19 +188,66 @@
 
   /**
    * A switch can render before its words do (a translation loaded late, a skeleton row
-   * filled in afterwards) or while its dialog fades in. One in a dialog or on a surface
-   * that does not qualify yet is looked at again for a few seconds; anything else is set
-   * aside at once.
+   * filled in afterwards), while its dialog fades in, or mounted hidden and shown later
+   * (a popup kept out of sight, a Privacy panel behind another settings tab). One in a
+   * dialog or on a surface that does not qualify yet is looked at every RECHECK_MS for as
+   * long as the settings get to render, then parked; anything else is left to the scans
+   * and the sentinel, which look at it again when it renders anew or the URL changes.
    */
   function setAside(el) {
-    if (!onSurfaceUrl() && !el.closest(detect.DIALOG)) {
-      rejected.add(el);
-      return;
-    }
+    if (!onSurfaceUrl() && !el.closest(detect.DIALOG)) return;
+    unpark(el);
     unsure.set(el, RECHECKS);
     if (!recheckTimer) recheckTimer = every(RECHECK_MS, guarded("recheck", recheckUnsure));
   }
 
+  /**
+   * A switch whose looks ran out waits, at no cost, for its dialog or panel to change: an
+   * observer on that holder (attributes, children and text, all small next to the chat)
+   * and on the holder's ancestors (attributes: the portal shown, a class, `hidden`) puts
+   * it back among the unsure. A display:none → shown change also restarts its sentinel
+   * animation (content.css), which considers it again. Nothing is set aside for good.
+   */
+  function park(el) {
+    const holder = detect.holderOf(el);
+    if (!holder) return;
+    for (const [gone, watch] of parked) {
+      if (!gone.isConnected) {
+        watch.observer.disconnect();
+        parked.delete(gone);
+      }
+    }
+    let watch = parked.get(holder);
+    if (!watch) {
+      const observer = new MutationObserver(guarded("parked", () => wake(holder)));
+      observer.observe(holder, { attributes: true, childList: true, subtree: true, characterData: true });
+      for (let node = holder.parentElement; node; node = node.parentElement) {
+        observer.observe(node, { attributes: true });
+      }
+      watch = { observer, switches: new Set() };
+      parked.set(holder, watch);
+    }
+    watch.switches.add(el);
+  }
+
+  function unpark(el) {
+    for (const [holder, watch] of parked) {
+      if (watch.switches.delete(el) && !watch.switches.size) {
+        watch.observer.disconnect();
+        parked.delete(holder);
+      }
+    }
+  }
+
+  /** Something changed in or above a holder of parked switches: look at them again. */
+  function wake(holder) {
+    const watch = parked.get(holder);
+    if (!watch) return;
+    parked.delete(holder);
+    watch.observer.disconnect();
+    if (!holder.isConnected) return;
+    for (const el of watch.switches) if (el.isConnected) consider(el);
+  }
   function recheckUnsure() {
     for (const [el, looksLeft] of unsure) {
       if (!el.isConnected) {
@@ -207,7 +262,7 @@
         unsure.set(el, looksLeft - 1);
       } else {
         unsure.delete(el);
-        rejected.add(el);
+        park(el);
       }
     }
     if (!unsure.size) recheckTimer = stopTimer(recheckTimer);
@@ -276,10 +331,21 @@
   function turnOff(el) {
     const entry = tracked.get(el);
     if (!entry || detect.stateOf(el) !== "on" || performance.now() < entry.turnOffUntil) return;
-    // Sends one click to the page's own switch on the user's behalf. A switch that waits
-    // for the server before it moves must not get a second click that turns it back on.
+    // Sends one click to the page's own switch on the user's behalf, where a person would
+    // click: the visible track of a visually hidden input (its <label> passes the click on
+    // to the input). A switch that waits for the server before it moves must not get a
+    // second click that turns it back on, so the input is clicked itself only when the
+    // first click never reached it.
     entry.turnOffUntil = performance.now() + TURN_OFF_SETTLE_MS;
-    el.click();
+    const control = detect.controlOf(el) ?? el;
+    let reached = control === el;
+    const onClick = () => {
+      reached = true;
+    };
+    el.addEventListener("click", onClick, true);
+    control.click();
+    el.removeEventListener("click", onClick, true);
+    if (!reached) el.click();
     refresh(el);
     el.focus({ preventScroll: true });
   }
@@ -293,8 +359,10 @@
   function refresh(el, perceived = false) {
     const entry = tracked.get(el);
     if (!entry) return;
-    if (!el.isConnected || (!perceived && !detect.isPerceivable(el))) {
+    if (!el.isConnected || (!perceived && !detect.controlOf(el))) {
       forget(el, true);
+      // Hidden, not gone: looked at again when it shows (a popup hidden a while).
+      if (el.isConnected) setAside(el);
       return;
     }
     const state = detect.stateOf(el);
@@ -306,6 +374,7 @@
         const by = detect.identify(el);
         if (!by) {
           forget(el);
+          setAside(el); // reused for another row; it may come back
           return;
         }
         if (by !== entry.by) {
@@ -438,9 +507,11 @@
         settling.delete(surface);
         // Still (or again) showing, even if not tracked again yet: nothing was saved.
         for (const entry of tracked.values()) if (entry.surface === surface) return;
-        // A switch on such a step whose words have not rendered yet counts as back too.
+        // A switch on such a step whose words have not rendered yet counts as back too;
+        // one nobody can see (a hidden copy) does not hold the choice back.
         for (const el of unsure.keys()) {
-          if (el.isConnected && detect.reportedSurface(detect.surfaceOf(el)) === surface) return;
+          if (!el.isConnected || detect.reportedSurface(detect.surfaceOf(el)) !== surface) continue;
+          if (detect.controlOf(el)) return;
         }
         if (surface === "onboarding" && detect.onboardingStep()) return;
         report(confirming.state, { surface, locked: confirming.locked }, true);
@@ -657,6 +728,8 @@
     }
     for (const el of [...tracked.keys()]) forget(el);
     unsure.clear();
+    for (const watch of parked.values()) watch.observer.disconnect();
+    parked.clear();
     clearNotFound();
     try {
       if (hadUi) ui.updatedNote(document.body);
