@@ -97,9 +97,10 @@ def _by_language(value: Shape) -> MapOf:
 
 PATTERNS = ListOf(Pattern(), unique=True)
 PATTERNS_BY_LANGUAGE = _by_language(PATTERNS)
-# Where each language's wording comes from: "C: …", "C-: …" or "inferred: <reasoning>".
+# Where each language's wording comes from: "SRC: …" (Anthropic's own shipped app code
+# or translation catalogs), "C: …", "C-: …" or "inferred: <reasoning>".
 EVIDENCE_BY_LANGUAGE = _by_language(Text(max_len=400))
-EVIDENCE_DOC = "Per language with wording: 'C: …', 'C-: …' or 'inferred: <reasoning>'"
+EVIDENCE_DOC = "Per language with wording: 'SRC: …', 'C: …', 'C-: …' or 'inferred: <reasoning>'"
 SELECTOR = Selector()
 SELECTORS = ListOf(SELECTOR, unique=True)
 SOURCE_IDS = ListOf(Text(max_len=80), unique=True)
@@ -108,8 +109,9 @@ SOURCED_BLOCKS = ("training_switch", "consent_popup", "onboarding", "privacy_set
 # Per block, the keys whose languages must each have an `evidence` line.
 WORDING_KEYS = {
     "training_switch": ("labels", "not_labels"),
-    "consent_popup": ("titles", "accept_buttons"),
+    "consent_popup": ("titles", "accept_buttons", "lock_notes"),
     "onboarding": ("headings", "continue_buttons"),
+    "privacy_settings": ("tab_names",),
 }
 
 DETECTION_FILE = Record(
@@ -139,6 +141,10 @@ DETECTION_FILE = Record(
                     "titles": Field(PATTERNS_BY_LANGUAGE),
                     "link_patterns": Field(PATTERNS),
                     "accept_buttons": Field(PATTERNS_BY_LANGUAGE),
+                    "lock_notes": Field(
+                        PATTERNS_BY_LANGUAGE,
+                        doc="The note under a switch the account's email domain keeps off",
+                    ),
                     "evidence": Field(EVIDENCE_BY_LANGUAGE, doc=EVIDENCE_DOC),
                 }
             )
@@ -158,6 +164,10 @@ DETECTION_FILE = Record(
             Record(
                 {
                     "sources": Field(SOURCE_IDS),
+                    "tab_names": Field(
+                        PATTERNS_BY_LANGUAGE,
+                        doc="The whole name of the Privacy screen in the settings nav and heading",
+                    ),
                     "urls": Field(ListOf(Url(), unique=True)),
                     "path_patterns": Field(PATTERNS),
                     "hash_patterns": Field(PATTERNS),
@@ -172,6 +182,7 @@ DETECTION_FILE = Record(
                     ),
                     "row_selectors": Field(SELECTORS),
                     "not_found_after_ms": Field(Integer(minimum=1000, maximum=120_000)),
+                    "evidence": Field(EVIDENCE_BY_LANGUAGE, doc=EVIDENCE_DOC),
                 }
             )
         ),
@@ -319,7 +330,7 @@ def _check_evidence(detection: dict, report: _Collector) -> None:
                     report(
                         f"{block}.evidence.{language}",
                         f"is missing: say where the {language!r} {key} come from "
-                        "('C: …', 'C-: …' or 'inferred: <reasoning>')",
+                        "('SRC: …', 'C: …', 'C-: …' or 'inferred: <reasoning>')",
                     )
 
 

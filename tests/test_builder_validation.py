@@ -188,6 +188,24 @@ BAD_INPUTS = [
         "training_switch.labels.fr[0]: 'help.*improve.*claude' can take 3rd degree polynomial",
     ),
     (
+        # Every language's wording says where it comes from, the Privacy tab's name too.
+        "tab-name-without-evidence",
+        replace(
+            "detection.yaml",
+            '    ko: "SRC: claude.ai web app catalogs (build 2026-08-11, facts §5): '
+            "the settings nav's Privacy entry\"\n",
+            "",
+        ),
+        "detection.yaml",
+        "privacy_settings.evidence.ko: is missing: say where the 'ko' tab_names come from",
+    ),
+    (
+        "lock-note-in-an-unlisted-language",
+        replace("detection.yaml", "  lock_notes:\n", "  lock_notes:\n    nl: ['uit voor alle']\n"),
+        "detection.yaml",
+        "consent_popup.lock_notes.nl: unknown key (expected one of the page_languages",
+    ),
+    (
         "selector-missing-bracket",
         replace("detection.yaml", "- '[data-is-streaming]'", "- '[data-is-streaming'"),
         "detection.yaml",

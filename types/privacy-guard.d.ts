@@ -47,9 +47,13 @@ interface PrivacyGuardDetection {
   readonly popupTitles: readonly string[];
   readonly popupLinks: readonly string[];
   readonly acceptButtons: readonly string[];
+  /** The note under a switch the account's email domain keeps off (facts §1). */
+  readonly lockNotes: readonly string[];
   readonly onboardingPaths: readonly string[];
   readonly onboardingHeadings: readonly string[];
   readonly continueButtons: readonly string[];
+  /** The Privacy screen's whole name in the settings nav or heading, anchored ^…$. */
+  readonly privacyTabNames: readonly string[];
   /** Absolute URLs of the Privacy settings, the current design first. */
   readonly settingsUrls: readonly string[];
   readonly settingsPaths: readonly string[];

@@ -218,10 +218,11 @@ test(
   },
 );
 
-// The location row in a wording we do not know ("लोकेशन", a transliteration, for our
-// "स्थान"), its description citing Anthropic's privacy policy; the training row's
-// description naming no brand. The location switch must not be taken for the training
-// switch by the signal (hostile round 2, F1).
+// The location row in a wording we do not know ("लोकेशन", a transliteration, for the
+// catalogs' "स्थान"), its description citing Anthropic's privacy policy; the training
+// row's description naming no brand. The location switch must not be taken for the
+// training switch by the signal (hostile round 2, F1); the training row is found by its
+// own name, the catalogs' Hindi wording.
 test("a location row in another spelling that cites Anthropic is not the training switch", () => {
   const location = row(
     "लोकेशन मेटाडेटा",
@@ -235,7 +236,8 @@ test("a location row in another spelling that cites Anthropic is not the trainin
     "cds",
     "हमारे AI मॉडल को प्रशिक्षित करने और बेहतर बनाने के लिए अपनी चैट और कोडिंग सत्रों के उपयोग की अनुमति दें।",
   );
-  assert.equal(takenOn(SURFACES.settings2026("hi", location + training)), "");
+  assert.equal(takenOn(SURFACES.settings2026("hi", location + training)), "wording:T");
+  assert.equal(takenOn(SURFACES.settings2026("hi", location)), "");
   // Other spellings of "location" with the word for metadata: ruled out as well.
   for (const label of ["ロケーションメタデータ", "Posizione (metadati)", "Geo-Metadaten", "Métadonnées de lieu"]) {
     const loc = row(label, "LOC", "cds", "Anthropic …");

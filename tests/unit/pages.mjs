@@ -1,6 +1,7 @@
 // Page parts for the fast tier: switch kinds, ways a switch is labelled, and the
 // surfaces it appears on, as claude-ui-facts.md §1-§4 describe them.
 import { escapeHtml as esc } from "./harness.mjs";
+import { ONBOARDING_HEADINGS, POPUP_TITLES, PRIVACY_TAB_NAMES } from "./wordings.mjs";
 
 export const NEW = "https://claude.ai/new";
 export const CHAT = "https://claude.ai/chat/0b4c7f6e-3f2a-4c1e-9d4a-5a8f2e1c9b70";
@@ -58,20 +59,13 @@ export const LABEL_VARIANTS = {
 /** A settings row of another setting (location metadata) in the same markup. */
 export const otherRow = (kind, label, desc, id) => LABEL_VARIANTS.row(kind, label, desc, id).row;
 
-// Titles and buttons that recognise the consent popup, per language (inferred except en;
-// detection.yaml says so). Where no title is known the popup's own link recognises it.
-export const POPUP_TITLES = {
-  en: "Updates to Consumer Terms and Policies",
-  es: "Actualizaciones de los términos y políticas para consumidores",
-  fr: "Mises à jour des conditions et politiques consommateurs",
-  de: "Aktualisierung unserer Verbraucherbedingungen",
-  pt: "Atualizações dos termos e políticas do consumidor",
-  ja: "消費者向け規約の更新",
-  zh: "消费者条款更新",
-};
+// The buttons that save the switch: the popup's Accept (the web app's catalogs, facts §5;
+// zh inferred) and the onboarding step's Continue (the catalogs' entry that step uses;
+// ja 「続ける」, ko "계속" overriding "계속하기"). Titles are in wordings.mjs; where none
+// is known the popup's own link recognises it.
 export const ACCEPT = {
   en: "Accept", es: "Aceptar", fr: "Accepter", de: "Akzeptieren", pt: "Aceitar",
-  it: "Accetta", ja: "同意する", ko: "동의", hi: "स्वीकार करें", id: "Terima", zh: "接受",
+  it: "Accetta", ja: "承認", ko: "수락", hi: "स्वीकार करें", id: "Terima", zh: "接受",
 }; // prettier-ignore
 export const CONTINUE = {
   en: "Continue", es: "Continuar", fr: "Continuer", de: "Weiter", pt: "Continuar",
@@ -87,14 +81,14 @@ export const SURFACES = {
     html:
       `<div id="root"><main>chat history</main></div>` +
       `<div role="dialog" aria-modal="true" aria-labelledby="pt" data-open="">` +
-      `<h2 id="pt">${esc(POPUP_TITLES[lang] ?? "…")}</h2>` +
+      `<h2 id="pt">${esc(POPUP_TITLES[lang]?.[0] ?? "…")}</h2>` +
       `<p>Read <a href="${POPUP_LINK}">the announcement</a>.</p>${body}` +
       `<button type="button">${esc(ACCEPT[lang] ?? "Accept")}</button><button type="button">Not now</button></div>`,
   }),
   settings2025: (lang, body) => ({
     url: PRIVACY_2025,
     kind: "settings",
-    html: `<main><h1>Privacy</h1>${body}</main>`,
+    html: `<main><h1>${esc(PRIVACY_TAB_NAMES[lang] ?? "Privacy")}</h1>${body}</main>`,
   }),
   settings2026: (lang, body) => ({
     url: PRIVACY_2026,
@@ -103,7 +97,7 @@ export const SURFACES = {
       `<div id="root"><main>chat</main></div>` +
       `<div role="dialog" aria-label="Settings" aria-modal="true" data-open="" data-perf-overlay="settings_modal">` +
       `<nav><button type="button">General</button></nav>` +
-      `<div data-perf-screen="data-privacy-controls"><h2>Privacy</h2><section data-settings-section="">${body}</section></div></div>`,
+      `<div data-perf-screen="data-privacy-controls"><h2>${esc(PRIVACY_TAB_NAMES[lang] ?? "Privacy")}</h2><section data-settings-section="">${body}</section></div></div>`,
   }),
   // The overlay opened by the keyboard shortcut: no URL change, known by its marker.
   settings2026NoUrl: (lang, body) => ({
@@ -114,7 +108,7 @@ export const SURFACES = {
     url: ONBOARDING,
     kind: "onboarding",
     html:
-      `<div class="onboarding" aria-modal="true"><h1>Before your first chat</h1>` +
+      `<div class="onboarding" aria-modal="true"><h1>${esc(ONBOARDING_HEADINGS[lang] ?? "Before your first chat")}</h1>` +
       `<p>A few things to know, plus one setting to review</p>${body}` +
       `<button type="button">${esc(CONTINUE[lang] ?? "Continue")}</button></div>`,
   }),

@@ -4,8 +4,18 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { detectionYaml, loadExtension, show, taken } from "./harness.mjs";
-import { ACCEPT, CONTINUE, LABEL_VARIANTS, otherRow, POPUP_TITLES, SURFACES, SWITCH_KINDS } from "./pages.mjs";
-import { LOCATION, TRAINING, TRAINING_DESCRIPTIONS, UNKNOWN_TITLES } from "./wordings.mjs";
+import { ACCEPT, CONTINUE, LABEL_VARIANTS, otherRow, SURFACES, SWITCH_KINDS } from "./pages.mjs";
+import {
+  LOCATION,
+  LOCK_NOTES,
+  NOT_TAB_NAMES,
+  ONBOARDING_HEADINGS,
+  POPUP_TITLES,
+  PRIVACY_TAB_NAMES,
+  TRAINING,
+  TRAINING_DESCRIPTIONS,
+  UNKNOWN_TITLES,
+} from "./wordings.mjs";
 
 const ext = loadExtension();
 const { PG } = ext;
@@ -67,10 +77,10 @@ for (const w of TRAINING) {
   });
 }
 
-// Languages with no public wording: on a recognised surface the one row naming
-// Anthropic is the switch; the same row in an unknown dialog is not.
+// A name no pattern knows (a later rewording): on a recognised surface the one row
+// naming Anthropic is the switch; the same row in an unknown dialog is not.
 for (const [lang, title] of Object.entries(UNKNOWN_TITLES)) {
-  test(`${lang}: no wording known, the row naming Anthropic is picked by the signal`, () => {
+  test(`${lang}: a name no pattern knows, the row naming Anthropic is picked by the signal`, () => {
     const desc = TRAINING_DESCRIPTIONS[lang];
     const { failures } = sweep(
       lang,
@@ -178,6 +188,86 @@ test("every language detection.yaml rules the location switch out in has a locat
   for (const lang of Object.keys(yaml.consent_popup.accept_buttons)) assert.ok(ACCEPT[lang], lang);
   for (const lang of Object.keys(yaml.onboarding.continue_buttons)) assert.ok(CONTINUE[lang], lang);
   for (const lang of Object.keys(yaml.consent_popup.titles)) assert.ok(POPUP_TITLES[lang], lang);
+  for (const lang of Object.keys(yaml.onboarding.headings)) assert.ok(ONBOARDING_HEADINGS[lang], lang);
+});
+
+// Real words for every other per-language list of detection.yaml: each pattern is
+// exercised by a wording of its language, and each wording is matched by its language.
+const asList = (byLang) => Object.fromEntries(Object.entries(byLang).map(([l, w]) => [l, [w].flat()]));
+const EXAMPLES = {
+  "consent_popup.titles": POPUP_TITLES,
+  "consent_popup.accept_buttons": asList(ACCEPT),
+  "consent_popup.lock_notes": LOCK_NOTES,
+  "onboarding.headings": asList(ONBOARDING_HEADINGS),
+  "onboarding.continue_buttons": asList(CONTINUE),
+  "privacy_settings.tab_names": asList(PRIVACY_TAB_NAMES),
+};
+for (const [key, examples] of Object.entries(EXAMPLES)) {
+  test(`${key}: every pattern has real words, every language's words match`, () => {
+    const [block, list] = key.split(".");
+    const problems = [];
+    for (const [lang, patterns] of byLang(yaml[block][list])) {
+      const res = patterns.map((p) => new RegExp(p, "iu"));
+      const words = (examples[lang] ?? []).map(norm);
+      for (const [i, re] of res.entries()) {
+        if (!words.some((w) => re.test(w))) problems.push(`${lang}: no words for ${patterns[i]}`);
+      }
+      for (const w of words) if (!res.some((re) => re.test(w))) problems.push(`${lang}: "${w}" unmatched`);
+    }
+    for (const lang of Object.keys(examples)) {
+      if (!yaml[block][list][lang]) problems.push(`${lang}: words here, no patterns in detection.yaml`);
+    }
+    assert.deepEqual(problems, []);
+  });
+}
+
+test("the Privacy screen's name matches in every language, no other settings word does", () => {
+  // Patterns of every language are tried on every page.
+  const names = Object.values(yaml.privacy_settings.tab_names)
+    .flat()
+    .map((p) => new RegExp(p, "iu"));
+  const problems = [];
+  for (const [lang, word] of Object.entries(PRIVACY_TAB_NAMES)) {
+    if (!names.some((re) => re.test(norm(word)))) problems.push(`${lang}: ${word} not matched`);
+    // The nav button's whole text only: not a sentence or a longer name holding it.
+    const longer = [`${word} settings`, `Open ${word}`, `${word}: ${word}`];
+    for (const w of longer) if (names.some((re) => re.test(norm(w)))) problems.push(`${lang}: "${w}"`);
+  }
+  for (const [lang, words] of Object.entries(NOT_TAB_NAMES)) {
+    for (const w of words) if (names.some((re) => re.test(norm(w)))) problems.push(`${lang}: "${w}" matched`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test("the lock note matches in every language; the rows' own words never do", () => {
+  const notes = Object.values(yaml.consent_popup.lock_notes)
+    .flat()
+    .map((p) => new RegExp(p, "iu"));
+  const problems = [];
+  for (const [lang, words] of Object.entries(LOCK_NOTES)) {
+    for (const w of words) {
+      // Alone, and inside the description it sits under.
+      const inRow = `${TRAINING_DESCRIPTIONS[lang]} ${w}`;
+      if (!notes.some((re) => re.test(norm(w)) && re.test(norm(inRow)))) problems.push(`${lang}: ${w}`);
+    }
+  }
+  const others = [
+    ...TRAINING.map((w) => w.label),
+    ...Object.values(TRAINING_DESCRIPTIONS),
+    ...Object.values(LOCATION).flat(),
+    ...Object.values(POPUP_TITLES).flat(),
+  ];
+  for (const w of others) if (notes.some((re) => re.test(norm(w)))) problems.push(`matched: "${w}"`);
+  assert.deepEqual(problems, []);
+});
+
+test("no made-up name stands for a real wording", () => {
+  const labels = Object.values(yaml.training_switch.labels)
+    .flat()
+    .map((p) => new RegExp(p, "iu"));
+  for (const [lang, title] of Object.entries(UNKNOWN_TITLES)) {
+    assert.ok(!labels.some((re) => re.test(norm(title))), `${lang}: "${title}" matches a label pattern`);
+  }
 });
 
 test("the build ships detection.yaml's wording, and every pattern compiles", () => {
@@ -186,5 +276,10 @@ test("the build ships detection.yaml's wording, and every pattern compiles", () 
   assert.deepEqual(d.trainingLabels, flat(yaml.training_switch.labels));
   assert.deepEqual(d.notLabels, flat(yaml.training_switch.not_labels));
   assert.deepEqual(d.acceptButtons, flat(yaml.consent_popup.accept_buttons));
+  assert.deepEqual(d.popupTitles, flat(yaml.consent_popup.titles));
+  assert.deepEqual(d.lockNotes, flat(yaml.consent_popup.lock_notes));
+  assert.deepEqual(d.onboardingHeadings, flat(yaml.onboarding.headings));
+  assert.deepEqual(d.continueButtons, flat(yaml.onboarding.continue_buttons));
+  assert.deepEqual(d.privacyTabNames, flat(yaml.privacy_settings.tab_names));
   assert.deepEqual(ext.logged, [], "the content scripts logged while loading");
 });
