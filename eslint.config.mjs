@@ -56,10 +56,10 @@ const WORKER_SCRIPTS = [
 export default [
   {
     // extension/**/*.j2 are Jinja templates, not JavaScript until the builder renders
-    // them: generated/policy-data.js.j2 is one assignment of the builder's JSON, whose
-    // shape types/privacy-guard-data.d.ts declares (checked by tsc), and content.css.j2
-    // is CSS. tests/test_audit.py scans them with its patterns; tests/test_lint.py lints
-    // the rendered policy-data.js of a real build.
+    // them: generated/policy-data.js.j2 and content-data.js.j2 are one assignment each of
+    // the builder's JSON, whose shape types/privacy-guard.d.ts declares (checked by tsc),
+    // and content.css.j2 is CSS. tests/test_audit.py scans them with its patterns;
+    // tests/test_lint.py lints the rendered data scripts of a real build.
     ignores: ["node_modules/", "dist/", ".venv/", "**/*.j2"],
   },
   js.configs.recommended,

@@ -176,7 +176,6 @@ DETECTION_FILE = Record(
                     "screen_selectors": Field(SELECTORS),
                     "sub_screen_selectors": Field(SELECTORS),
                     "overlay_selectors": Field(SELECTORS),
-                    "tab_names": Field(PATTERNS_BY_LANGUAGE, doc="The Privacy screen's nav entry"),
                     "current_tab_selectors": Field(
                         SELECTORS, doc="The settings nav's entry for the screen that shows"
                     ),

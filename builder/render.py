@@ -77,10 +77,37 @@ def extension_data(policy: Policy) -> dict[str, Any]:
             "settingsSubScreenMarks": settings["sub_screen_selectors"],
             "settingsOverlays": settings["overlay_selectors"],
             "settingsCurrentTabs": settings["current_tab_selectors"],
-            "privacyTabNames": languages(settings["tab_names"]),
             "settingsRows": settings["row_selectors"],
             "notFoundAfterMs": settings["not_found_after_ms"],
         },
+    }
+
+
+# The facts the callout on claude.ai states (its strings, policy_data/strings/*/content.yaml):
+# their sources are the ones its "Why?" links to (content/callout.js sourceLinks).
+CALLOUT_FACTS = ("training_scope", "retention_on_years", "plans_affected")
+# Detection data no content script reads: content.css is built from watchedSwitches (and
+# main.js derives it from watchedContainers); lockNotes document the locked row's words
+# for the fast tier, while the page's `disabled` input is what reads as locked.
+NOT_IN_PAGE = ("watchedSwitches", "lockNotes")
+
+
+def content_data(data: dict[str, Any]) -> dict[str, Any]:
+    """What the content scripts read of extension_data(), for generated/content-data.js.
+
+    That file is injected into every claude.ai page and counts against the 50 KB
+    content-script budget (bench/), so it holds only what they use: the detection rules,
+    the policy version, and the facts the callout states with their sources (names and
+    sources only: fact values reach the page through the strings, builder/messages.py).
+    """
+    facts = {name: {"sources": data["facts"][name]["sources"]} for name in CALLOUT_FACTS}
+    cited = sorted({sid for fact in facts.values() for sid in fact["sources"]})
+    detection = {k: v for k, v in data["detection"].items() if k not in NOT_IN_PAGE}
+    return {
+        "detection": detection,
+        "facts": facts,
+        "policyVersion": data["policyVersion"],
+        "sources": {sid: data["sources"][sid] for sid in cited},
     }
 
 
@@ -165,7 +192,12 @@ def render_target(policy: Policy, target: Target, source: Path, out: Path) -> No
     env = _environment(source)
     data = extension_data(policy)
     manifest = _manifest(policy, target, source)
-    context = {"data": data, "version": manifest["version"], "target": target.name}
+    context = {
+        "data": data,
+        "content_data": content_data(data),
+        "version": manifest["version"],
+        "target": target.name,
+    }
     out.mkdir(parents=True)
     for rel in shipped_sources(source):
         if rel.parts[0] in NOT_SHIPPED or rel.as_posix() in target.exclude:

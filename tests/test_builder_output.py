@@ -90,6 +90,29 @@ def test_policy_data_reaches_the_extension_as_one_data_file(dist):
     assert "\\bhelp improve our ai models\\b" in data["detection"]["trainingLabels"]
 
 
+def test_content_scripts_get_only_the_data_they_read(dist):
+    """content-data.js is injected into every claude.ai page (50 KB budget): the detection
+    rules, and the facts the callout states with their sources, nothing more."""
+
+    def load(name):
+        text = (dist / f"chrome/generated/{name}").read_text("utf-8")
+        prefix = "globalThis.PRIVACY_GUARD_DATA = Object.freeze("
+        body = next(line for line in text.splitlines() if line.startswith(prefix))
+        return json.loads(body[len(prefix) : -2])
+
+    full, page = load("policy-data.js"), load("content-data.js")
+    manifest = json.loads((dist / "chrome/manifest.json").read_text("utf-8"))
+    assert manifest["content_scripts"][0]["js"][0] == "generated/content-data.js"
+    assert set(page["facts"]) == {"training_scope", "retention_on_years", "plans_affected"}
+    assert all(set(fact) == {"sources"} for fact in page["facts"].values())
+    cited = {sid for fact in page["facts"].values() for sid in fact["sources"]}
+    assert set(page["sources"]) == cited
+    assert all(page["sources"][sid] == full["sources"][sid] for sid in cited)
+    dropped = {"watchedSwitches", "lockNotes"}
+    assert {k: v for k, v in full["detection"].items() if k not in dropped} == page["detection"]
+    assert page["policyVersion"] == full["policyVersion"]
+
+
 def test_same_input_gives_identical_packages(tmp_path):
     first, second = tmp_path / "one", tmp_path / "two"
     assert run_builder("build", "--out", first).returncode == 0

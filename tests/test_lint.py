@@ -91,12 +91,14 @@ def test_eslint_refuses_page_globals_in_the_background():
     assert rules == {2: {"no-undef"}, 3: {"no-undef"}}
 
 
-def test_generated_data_script_passes_eslint(dist_dir: Path):
-    """The template policy-data.js.j2 is not JavaScript until built: its output is linted."""
+def test_generated_data_scripts_pass_eslint(dist_dir: Path):
+    """The templates policy-data.js.j2 and content-data.js.j2 are not JavaScript until
+    built: their output is linted."""
     for target in ("chrome", "firefox"):
-        script = dist_dir / target / "generated" / "policy-data.js"
-        code, rules = _eslint(script.read_text("utf-8"), "extension/generated/policy-data.js")
-        assert (code, rules) == (0, {}), target
+        for name in ("policy-data.js", "content-data.js"):
+            script = dist_dir / target / "generated" / name
+            code, rules = _eslint(script.read_text("utf-8"), f"extension/generated/{name}")
+            assert (code, rules) == (0, {}), (target, name)
 
 
 def test_tsc_knows_the_shared_names(tmp_path: Path):

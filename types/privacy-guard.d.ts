@@ -5,7 +5,12 @@
 // properties of globalThis, set by files that the manifest and the pages list earlier:
 // PRIVACY_GUARD_DATA (generated/policy-data.js) and PrivacyGuard (one member per file).
 
-/** What builder/render.py's extension_data() writes into generated/policy-data.js. */
+/**
+ * What builder/render.py's extension_data() writes into generated/policy-data.js. The
+ * content scripts get generated/content-data.js instead (render.py content_data): the
+ * same shape with fewer members, no `version`, facts without `value` (only those the
+ * callout states), and detection without watchedSwitches and lockNotes.
+ */
 interface PrivacyGuardData {
   readonly version: string;
   readonly policyVersion: number;
@@ -64,7 +69,6 @@ interface PrivacyGuardDetection {
   readonly settingsSubScreenMarks: readonly string[];
   readonly settingsOverlays: readonly string[];
   readonly settingsCurrentTabs: readonly string[];
-  readonly privacyTabNames: readonly string[];
   readonly settingsRows: readonly string[];
   readonly notFoundAfterMs: number;
 }

@@ -41,8 +41,6 @@
   /** The live hosts, so a theme change can repaint them. */
   const live = new Set();
 
-  // Facts the "on" callout states; their sources are the ones it links to.
-  const EXPLAINED_FACTS = ["training_scope", "retention_on_years", "plans_affected"];
 
   const STYLE = `
     :host { all: initial; display: block; pointer-events: auto; }
@@ -212,9 +210,9 @@
   }
 
   function sourceLinks() {
-    const ids = [
-      ...new Set(EXPLAINED_FACTS.flatMap((f) => data.facts[f]?.sources ?? [])),
-    ];
+    // The content scripts' data holds the facts the callout states, and only those
+    // (builder/render.py CALLOUT_FACTS): their sources are what "Why?" cites.
+    const ids = [...new Set(Object.values(data.facts).flatMap((fact) => fact.sources))];
     const items = ids.map((id) => {
       const source = data.sources[id];
       const label = `${source.publisher}: ${source.title}`;

@@ -18,8 +18,11 @@
   const { detect, ui, store, describe } = globalThis.PrivacyGuard;
 
   const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
-  const WATCHED = data.detection.watchedSwitches.join(",");
   const CONTAINERS = data.detection.watchedContainers.join(",");
+  // The switches content.css animates: every switch selector inside every container.
+  const WATCHED = data.detection.watchedContainers
+    .flatMap((container) => data.detection.switchSelectors.map((sw) => `${container} ${sw}`))
+    .join(",");
   const POLL_MS = 400;
   const SURFACE_SCAN_MS = 250;
   const SWEEP_MS = 1000;

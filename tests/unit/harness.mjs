@@ -25,11 +25,15 @@ const ENTRY_POINT = "content/main.js";
 // for every ancestor (3 s for a 1,000-deep element) and leaves `overflow` unexpanded.
 // So style and boxes here are stand-ins driven by inline style attributes only:
 // - getComputedStyle: display (none for [hidden]), visibility (inherited), opacity,
-//   overflow-x/-y (from the shorthand too), flex-direction, as the inline style says;
+//   overflow-x/-y (from the shorthand too), flex-direction, position, clip-path and clip,
+//   as the inline style says;
 // - getBoundingClientRect: 24x24 at (16, 16) unless the element's own inline style gives
 //   width/height/left/top in px; an empty box under display:none;
 // - checkVisibility (every browser the manifest allows has it: Chrome 120+, Firefox
-//   140+): no box, opacity 0 on it or an ancestor, or visibility not "visible" -> false.
+//   140+): no box, opacity 0 on it or an ancestor, or visibility not "visible" -> false;
+// - elementsFromPoint: the elements whose box holds the point, less those with a
+//   clip-path or clip on them or an ancestor (a clip takes a box out of hit testing
+//   wherever it cuts; here it is taken to cut all of it, as claude.ai's sr-only does).
 // Stylesheets, real sizes, transforms and scrolling are left to the browser tier.
 function installLayout(window) {
   const inline = (el, prop) => (el.hasAttribute?.("style") ? el.style.getPropertyValue(prop) : "");
@@ -49,6 +53,9 @@ function installLayout(window) {
       overflowX: inline(el, "overflow-x") || overflow[0] || "visible",
       overflowY: inline(el, "overflow-y") || overflow[1] || overflow[0] || "visible",
       flexDirection: inline(el, "flex-direction") || "row",
+      position: inline(el, "position") || "static",
+      clipPath: inline(el, "clip-path") || "none",
+      clip: inline(el, "clip") || "auto",
     };
     const kebab = (p) => p.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     return { ...values, getPropertyValue: (p) => values[kebab(p)] ?? "" };
@@ -65,6 +72,20 @@ function installLayout(window) {
     if (!rendered(this)) return new window.DOMRect(0, 0, 0, 0);
     const box = (prop, fallback) => px(inline(this, prop), fallback);
     return new window.DOMRect(box("left", 16), box("top", 16), box("width", 24), box("height", 24));
+  };
+  const clipped = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      const style = computedStyle(node);
+      if (style.clipPath !== "none" || style.clip !== "auto") return true;
+    }
+    return false;
+  };
+  window.document.elementsFromPoint = function elementsFromPointStub(x, y) {
+    return [...window.document.querySelectorAll("*")].reverse().filter((el) => {
+      const r = el.getBoundingClientRect();
+      const inside = r.width > 0 && x >= r.left && x < r.right && y >= r.top && y < r.bottom;
+      return inside && !clipped(el);
+    });
   };
   window.Element.prototype.checkVisibility = function checkVisibilityStub(options = {}) {
     if (!rendered(this)) return false;

@@ -17,6 +17,14 @@ export const SWITCH_KINDS = {
   // Radix button (2025).
   radix: (attrs, on = true) =>
     `<button type="button" role="switch" aria-checked="${on}" data-state="${on ? "checked" : "unchecked"}" ${attrs}><span></span></button>`,
+  // The consent popup's and onboarding step's switch (facts §0.1): a native input made
+  // visually hidden (Tailwind's sr-only: clipped to nothing, track-sized by an inline
+  // style) in a <label>, beside the track and knob a person sees and clicks.
+  hidden: (attrs, on = true) =>
+    `<label style="display:inline-flex"><span style="position:relative;display:inline-flex">` +
+    `<input type="checkbox" role="switch" aria-checked="${on}" class="peer sr-only" style="position:absolute;width:36px;height:20px;clip-path:inset(50%);margin:-1px" ${attrs}${on ? " checked" : ""}>` +
+    `<span data-track="" style="width:36px;height:20px"></span>` +
+    `<span data-knob="" style="width:16px;height:16px"><svg><title>Check</title></svg></span></span></label>`,
   // 2026 design-system button and its hidden checkbox twin, which is never the switch.
   cds: (attrs, on = true) =>
     `<button type="button" role="switch" data-cds="Switch" aria-checked="${on}" ${on ? "data-checked" : "data-unchecked"}="" ${attrs}><span></span></button>` +

@@ -261,6 +261,23 @@ test("the lock note matches in every language; the rows' own words never do", ()
   assert.deepEqual(problems, []);
 });
 
+// Facts §1: for an excluded email domain the popup's input is disabled and off, with the
+// lock note under the description. The note's words never keep the row from being the
+// training switch, and the switch reads off and locked (main.js then waits out the
+// settle time before it says so).
+for (const [lang, [note]] of Object.entries(LOCK_NOTES)) {
+  test(`${lang}: the org-domain lock note leaves the popup's hidden switch off and locked`, () => {
+    const label = TRAINING.filter((w) => w.lang === lang && w.gen === 2026).at(-1).label;
+    const off = SWITCH_KINDS.hidden('aria-labelledby="lk" disabled data-t="T"', false);
+    const row = `<div class="row"><div><span id="lk">${label}</span><p>${TRAINING_DESCRIPTIONS[lang]}</p><p>${note}</p></div>${off}</div>`;
+    const page = SURFACES.popup(lang, row);
+    assert.equal(taken(show(ext, page.url, page.html)).join(" "), "wording:T");
+    const el = ext.window.document.querySelector('[data-t="T"]');
+    assert.equal(PG.detect.stateOf(el), "off");
+    assert.equal(PG.detect.isLocked(el), true);
+  });
+}
+
 test("no made-up name stands for a real wording", () => {
   const labels = Object.values(yaml.training_switch.labels)
     .flat()
@@ -277,7 +294,9 @@ test("the build ships detection.yaml's wording, and every pattern compiles", () 
   assert.deepEqual(d.notLabels, flat(yaml.training_switch.not_labels));
   assert.deepEqual(d.acceptButtons, flat(yaml.consent_popup.accept_buttons));
   assert.deepEqual(d.popupTitles, flat(yaml.consent_popup.titles));
-  assert.deepEqual(d.lockNotes, flat(yaml.consent_popup.lock_notes));
+  // The lock notes stay out of the page: a `disabled` input is what reads as locked
+  // (builder/render.py NOT_IN_PAGE; the org-lock test below).
+  assert.equal(d.lockNotes, undefined);
   assert.deepEqual(d.onboardingHeadings, flat(yaml.onboarding.headings));
   assert.deepEqual(d.continueButtons, flat(yaml.onboarding.continue_buttons));
   assert.deepEqual(d.privacyTabNames, flat(yaml.privacy_settings.tab_names));
