@@ -645,7 +645,9 @@
     };
     // aria-labelledby as the real popup has it (its ids resolve to nothing while detached).
     const sw = node("input", { type: "checkbox", role: "switch", "aria-labelledby": "pg-w1" });
-    const row = node("div", {}, node("span", {}, "Help\u00a0improve \u201cAI\u201d\u2011models"), sw);
+    // In a <label> beside a track, as claude.ai draws its popup's switch (facts §0.1).
+    const group = node("label", {}, node("div", {}, sw, node("div", {})));
+    const row = node("div", {}, node("span", {}, "Help\u00a0improve \u201cAI\u201d\u2011models"), group);
     const title = node("h2", {}, "Updates");
     const dialog = node("div", { role: "dialog", "aria-labelledby": "pg-w2" }, title, row);
     dialog.append(node("a", { href: "/legal" }, "x"), node("button", {}, "OK"));
@@ -657,6 +659,9 @@
     stateOf(sw);
     isLocked(sw);
     isPerceivable(sw);
+    // Detached, the input is not rendered: the track is looked for directly.
+    hidesItself(sw);
+    trackOf(sw);
     // The visibility checks on an element in the page, so that their DOM calls (boxes,
     // computed styles, checkVisibility, the hit test) are not first used by a popup's
     // switch. At idle the page's layout is normally current: this reads it, changes nothing.
