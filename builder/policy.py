@@ -44,7 +44,11 @@ FACT_VALUES: dict[str, Shape | None] = {
     "deleted_chats_not_trained": None,
     "opt_out_not_retroactive": None,
     "incognito_not_trained": None,
+    "incognito_retention_days": Integer(minimum=1, maximum=3650),
     "flagged_kept_longer": None,
+    "flagged_trains_even_off": None,
+    "feedback_trains_even_off": None,
+    "feedback_retention_years": Integer(minimum=1, maximum=100),
     "keep_proof": None,
 }
 

@@ -49,6 +49,12 @@ DYNAMIC = {
 }
 
 
+# Messages shipped before the code that shows them lands, each with the change that will
+# use it. Issue 20: the callout's line under its "off" state (content/callout.js, written
+# on another branch); remove it here once callout.js asks for it.
+NOT_YET_USED = {"content_off_still_trains"}
+
+
 @pytest.fixture(scope="module")
 def built(dist_dir: Path) -> Path:
     return dist_dir / "chrome"
@@ -104,7 +110,10 @@ def test_every_message_the_code_asks_for_exists(built):
 def test_every_shipped_message_is_used(built):
     english = messages(built, "en")
     used = set().union(*used_keys().values())
-    assert sorted(english.keys() - used) == []
+    assert sorted(english.keys() - used - NOT_YET_USED) == []
+    # Each waits for its code: one that the code uses already is no longer waiting.
+    assert sorted(NOT_YET_USED & used) == []
+    assert sorted(NOT_YET_USED - english.keys()) == []
 
 
 # A list fact and one item of it whose name appears in no other text.

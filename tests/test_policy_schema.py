@@ -94,7 +94,7 @@ def test_schema_patterns_are_javascript_regular_expressions():
 
 # (file, text to replace, replacement, JSON path the validator must name, words in its message)
 VIOLATIONS = [
-    ("policy.yaml", "policy_version: 2", 'policy_version: "one"', "$.policy_version", "integer"),
+    ("policy.yaml", "policy_version: 3", 'policy_version: "one"', "$.policy_version", "integer"),
     ("policy.yaml", "    value: 5\n", "    value: 5\n    vlaue: 6\n", "$.facts", "vlaue"),
     (
         "policy.yaml",

@@ -521,11 +521,14 @@ def test_the_check_again_time_is_an_option(browser):
     assert stored["checkAgainDays"] == 7
 
 
-def policy_facts() -> set[str]:
+def policy() -> dict:
     import yaml
 
-    data = yaml.safe_load((REPO / "policy_data" / "policy.yaml").read_text("utf-8"))
-    return set(data["facts"])
+    return yaml.safe_load((REPO / "policy_data" / "policy.yaml").read_text("utf-8"))
+
+
+def policy_facts() -> set[str]:
+    return set(policy()["facts"])
 
 
 def test_popup_states_every_sourced_fact_with_its_sources(browser):
@@ -552,6 +555,90 @@ def test_popup_states_every_sourced_fact_with_its_sources(browser):
         "#facts a[href='https://www.anthropic.com/news/updates-to-our-consumer-terms']"
     )
     assert link.count() >= 1
+
+
+# Today's facts on what trains, or not, whatever the setting: (facts of one line, the fact
+# whose value it writes in, the unit after that value).
+WHATEVER_THE_SETTING = [
+    (["feedback_trains_even_off", "feedback_retention_years"], "feedback_retention_years", "years"),
+    (["incognito_not_trained", "incognito_retention_days"], "incognito_retention_days", "days"),
+    (["flagged_kept_longer", "flagged_trains_even_off"], None, None),
+]
+
+
+def test_popup_lists_what_trains_whatever_the_setting_with_its_sources(browser):
+    """The feedback override, incognito chats and safety-flagged chats are among today's
+    facts, with their values from policy.yaml and a link to every source they name."""
+    data = policy()
+    popup = browser.extension_page("popup/popup.html")
+    for facts, value_fact, unit in WHATEVER_THE_SETTING:
+        item = popup.locator(f"#facts li[data-facts='{' '.join(facts)}']")
+        expect(item).to_have_count(1)
+        if value_fact:
+            expect(item).to_contain_text(f"{data['facts'][value_fact]['value']} {unit}")
+        for source in sorted({s for fact in facts for s in data["facts"][fact]["sources"]}):
+            url = data["sources"][source].get("url")
+            if url:
+                expect(item.locator(f".sources a[href='{url}']")).to_have_count(1)
+            else:
+                publisher = data["sources"][source]["publisher"]
+                expect(item.locator(".sources span")).to_contain_text(publisher)
+
+
+# --- "off" says what still trains: feedback you give and chats flagged for safety review ---
+
+
+def off_still_trains(page, name: str) -> str:
+    """The shipped message `name` (e.g. popup_off_still_trains): the English string of
+    policy_data/strings with the feedback fact of policy.yaml written in, not by hand."""
+    import yaml
+
+    part, key = name.split("_", 1)
+    strings = REPO / "policy_data" / "strings" / "en" / f"{part}.yaml"
+    template = yaml.safe_load(strings.read_text("utf-8"))[key]
+    assert "{feedback_retention_years}" in template, template
+    years = policy()["facts"]["feedback_retention_years"]["value"]
+    text = page.evaluate("(name) => chrome.i18n.getMessage(name)", name)
+    assert text == template.replace("{feedback_retention_years}", str(years))
+    return text
+
+
+def test_off_says_what_still_trains_in_popup_badge_and_history(browser):
+    browser.visit(ON_FIXTURE, ON_URL)
+    wait_for_badge(browser, "ON")
+    popup = browser.extension_page("popup/popup.html")
+    history = browser.extension_page("history/history.html")
+    popup_line = off_still_trains(popup, "popup_off_still_trains")
+    history_line = off_still_trains(history, "history_off_still_trains")
+    badge_line = off_still_trains(popup, "background_title_off_still")
+    title_on = popup.evaluate("chrome.i18n.getMessage('background_title_on')")
+    title_off = popup.evaluate("chrome.i18n.getMessage('background_title_off')")
+
+    # On: none of it (the on state says more than that already).
+    expect(popup.locator("#status")).to_have_attribute("data-state", "on")
+    expect(popup.locator("#still-trains")).to_be_hidden()
+    assert browser.badge(TITLE) == title_on
+    wait_for_receipts(history, 1, "on")
+    expect(history.locator("#off-still-trains")).to_be_hidden()
+
+    browser.driver.page.bring_to_front()
+    browser.driver.click(SWITCH)
+    wait_for_badge(browser, "✓")
+    # Off: the state first, then the one line.
+    assert browser.badge(TITLE) == f"{title_off}\n{badge_line}"
+    expect(popup.locator("#still-trains")).to_have_text(popup_line)
+    shown = popup.locator("#status p:visible").all_inner_texts()
+    assert shown[0] == "Opted out of AI training" and shown[-1] == popup_line, shown
+    wait_for_receipts(history, 2, "off")
+    expect(history.locator("#off-still-trains")).to_have_text(history_line)
+    expect(history.locator("#off-still-trains")).to_be_visible()
+
+    # On again: the badge and popup drop the line; the history still lists an Off entry.
+    browser.driver.click(SWITCH)
+    wait_for_badge(browser, "ON")
+    assert browser.badge(TITLE) == title_on
+    expect(popup.locator("#still-trains")).to_be_hidden()
+    expect(history.locator("#off-still-trains")).to_be_visible()
 
 
 def opened_by(popup, selector: str) -> str:

@@ -24,7 +24,8 @@
 
   const BADGES = {
     on: { text: "ON", color: "#b91c1c", title: "title_on" },
-    off: { text: "✓", color: "#15803d", title: "title_off" },
+    // Off, then on a second line what it does not cover (feedback, chats flagged for safety).
+    off: { text: "✓", color: "#15803d", title: "title_off", still: true },
     unknown: { text: "?", color: "#6b7280", title: "title_unknown" },
     policy: { text: "!", color: "#b45309", title: "title_policy" },
     // The last state seen is older than the user's checkAgainDays (see ageing below).
@@ -44,10 +45,16 @@
     return run;
   }
 
+  /** A badge's tooltip: the state, and under "off" what the setting does not cover. */
+  function titleOf(badge) {
+    const title = msg(badge.title);
+    return badge.still ? `${title}\n${msg("title_off_still")}` : title;
+  }
+
   async function showBadge(tabId, kind) {
     const badge = BADGES[kind];
     const target = tabId === undefined ? {} : { tabId };
-    const title = badge ? msg(badge.title) : api.i18n.getMessage("manifest_extension_name");
+    const title = badge ? titleOf(badge) : api.i18n.getMessage("manifest_extension_name");
     await Promise.all([
       api.action.setBadgeText({ ...target, text: badge ? badge.text : "" }),
       api.action.setTitle({ ...target, title }),
@@ -315,8 +322,8 @@
     // The tabs that show a state are the claude.ai tabs this background badged (the
     // browser clears a tab's badge when it loads another site): their title says so. Tab
     // URLs are not needed, nor the "tabs" permission, and a restarted worker still knows.
-    const stateTitles = new Set(["on", "off", "unknown"].map((k) => msg(BADGES[k].title)));
-    const staleTitle = msg(BADGES.stale.title);
+    const stateTitles = new Set(["on", "off", "unknown"].map((k) => titleOf(BADGES[k])));
+    const staleTitle = titleOf(BADGES.stale);
     const tabs = await api.tabs.query({});
     await Promise.all(
       tabs.map(async (tab) => {

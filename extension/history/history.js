@@ -47,6 +47,9 @@
     $("off-note").hidden = settings.keepReceipts;
     $("empty").hidden = receipts.length > 0;
     $("history").hidden = receipts.length === 0;
+    // "Off" is never the whole story: feedback given and chats flagged for safety review
+    // can still be used. Said once, above the entries, whenever one of them says Off.
+    $("off-still-trains").hidden = !receipts.some((entry) => entry.state === "off");
     $("rows").replaceChildren(...receipts.slice().reverse().map(row));
   }
 

@@ -20,10 +20,11 @@
   const FACTS_NOW = [
     [msg("fact_default_on"), ["default_on"]],
     [msg("fact_training_scope"), ["training_scope"]],
+    [msg("fact_feedback"), ["feedback_trains_even_off", "feedback_retention_years"]],
     [msg("fact_retention_now"), ["retention_on_years", "retention_off_days"]],
-    [msg("fact_incognito"), ["incognito_not_trained"]],
+    [msg("fact_incognito"), ["incognito_not_trained", "incognito_retention_days"]],
     [msg("fact_deleted"), ["deleted_chats_not_trained"]],
-    [msg("fact_flagged"), ["flagged_kept_longer"]],
+    [msg("fact_flagged"), ["flagged_kept_longer", "flagged_trains_even_off"]],
     [msg("fact_not_retroactive"), ["opt_out_not_retroactive"]],
     [msg("fact_plans_affected"), ["plans_affected"]],
     [msg("fact_plans_excluded"), ["plans_not_affected"]],
@@ -78,6 +79,11 @@
     else seen.textContent = msg("checked_ago", ago(last.time), where);
     const hints = { stale: msg("stale_hint"), noaccess: msg("noaccess_hint"), never: msg("never_hint") };
     $("meaning").textContent = hints[shown] ?? msg(`meaning_${shown}`);
+    // "Off" is never the whole story: feedback given and chats flagged for safety review
+    // can still be used (policy.yaml: feedback_trains_even_off, flagged_trains_even_off).
+    const still = $("still-trains");
+    still.hidden = shown !== "off";
+    still.textContent = shown === "off" ? msg("off_still_trains") : "";
     $("access").hidden = shown !== "noaccess";
     $("policy-changed").hidden = !policyChanged || shown === "noaccess";
   }
