@@ -1,8 +1,41 @@
-"""Fixture cases shared by the Chromium and Firefox detection tests."""
+"""Fixture cases shared by the Chromium and Firefox detection tests, and how every browser
+test reads a fixture page and acts on it as a person would."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+# --- Reading a fixture page ---------------------------------------------------------------
+READY = "return document.documentElement.getAttribute('data-fixture-ready') === '1'"
+# Marks agree with the fixture's expectations: same elements, same initial states.
+MARKS_AS_EXPECTED = """
+const marked = [...document.querySelectorAll('[data-privacy-guard]')];
+const expected = [...document.querySelectorAll('[data-fixture-expect]')];
+return marked.length === expected.length && expected.every(
+  (e) => e.getAttribute('data-privacy-guard') === e.getAttribute('data-fixture-expect'));
+"""
+# The training switch: the element that carries its state (and the extension's mark).
+TRAINING = "[data-fixture-expect]"
+# What a person clicks to flip it, where that is another element: the visible track of a
+# switch drawn as a visually hidden checkbox (claude-ui-facts.md §0.1), which no click
+# reaches (Playwright refuses to click it, a hit test passes through it).
+CONTROL = "[data-fixture-control]"
+SWITCH_STATE = """
+const s = document.querySelector('[data-fixture-expect]');
+if (s instanceof HTMLInputElement) return s.checked ? 'on' : 'off';
+return s.getAttribute('aria-checked') === 'true' ? 'on' : 'off';
+"""
+MARK = "return document.querySelector('[data-fixture-expect]').getAttribute('data-privacy-guard')"
+UI_KINDS = """
+return [...document.querySelectorAll('[data-privacy-guard-ui]')]
+  .map((e) => e.getAttribute('data-privacy-guard-ui')).sort();
+"""
+
+
+def click_training(driver) -> None:
+    """Flip the training switch the way a person does: a trusted click on what they see."""
+    has_control = driver.evaluate(f"return document.querySelector('{CONTROL}') !== null")
+    driver.click(CONTROL if has_control else TRAINING)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from browsers.chromium import ChromiumDriver
-from test_detection import MARKS_AS_EXPECTED, READY, UI_KINDS
+from cases import MARKS_AS_EXPECTED, READY, UI_KINDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEW = "https://claude.ai/new"
