@@ -18,6 +18,8 @@ POPUPS = {
     "2025": "popup_en_radix_on.html",
     "2026": "popup_2026_cds.html",
     "post-deadline": "popup_post_deadline.html",
+    # As the shipped app draws it: two columns, a visually hidden checkbox switch (facts §0.1).
+    "grace-hidden-input": "popup_2026_grace_hidden_input.html",
 }
 
 # Where the button that saves sits, as a person sees it: inside the window, and inside
