@@ -1,8 +1,41 @@
-"""Fixture cases shared by the Chromium and Firefox detection tests."""
+"""Fixture cases shared by the Chromium and Firefox detection tests, and how every browser
+test reads a fixture page and acts on it as a person would."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+# --- Reading a fixture page ---------------------------------------------------------------
+READY = "return document.documentElement.getAttribute('data-fixture-ready') === '1'"
+# Marks agree with the fixture's expectations: same elements, same initial states.
+MARKS_AS_EXPECTED = """
+const marked = [...document.querySelectorAll('[data-privacy-guard]')];
+const expected = [...document.querySelectorAll('[data-fixture-expect]')];
+return marked.length === expected.length && expected.every(
+  (e) => e.getAttribute('data-privacy-guard') === e.getAttribute('data-fixture-expect'));
+"""
+# The training switch: the element that carries its state (and the extension's mark).
+TRAINING = "[data-fixture-expect]"
+# What a person clicks to flip it, where that is another element: the visible track of a
+# switch drawn as a visually hidden checkbox (claude-ui-facts.md §0.1), which no click
+# reaches (Playwright refuses to click it, a hit test passes through it).
+CONTROL = "[data-fixture-control]"
+SWITCH_STATE = """
+const s = document.querySelector('[data-fixture-expect]');
+if (s instanceof HTMLInputElement) return s.checked ? 'on' : 'off';
+return s.getAttribute('aria-checked') === 'true' ? 'on' : 'off';
+"""
+MARK = "return document.querySelector('[data-fixture-expect]').getAttribute('data-privacy-guard')"
+UI_KINDS = """
+return [...document.querySelectorAll('[data-privacy-guard-ui]')]
+  .map((e) => e.getAttribute('data-privacy-guard-ui')).sort();
+"""
+
+
+def click_training(driver) -> None:
+    """Flip the training switch the way a person does: a trusted click on what they see."""
+    has_control = driver.evaluate(f"return document.querySelector('{CONTROL}') !== null")
+    driver.click(CONTROL if has_control else TRAINING)
 
 
 @dataclass(frozen=True)
@@ -84,6 +117,50 @@ CASES: tuple[Case, ...] = (
          "page squats custom-element names and hides every undefined element"),
     Case("popup-no-animation", "popup_no_animation_nested_portal.html", NEW, 1, "popup", True,
          "animations off by a layered !important rule; dialog mounted in an existing portal root"),
+    # The surfaces as the shipped app draws them (claude-ui-facts.md §0-§5, issue 19): the
+    # popup's and onboarding's switch is a visually hidden checkbox behind a visible track.
+    Case("popup-2025-hidden-input", "popup_2025_hidden_input.html", NEW, 1, "popup", True,
+         "Radix popup, 2025 wording, visually hidden checkbox switch named by its wrapping label"),
+    Case("popup-grace-hidden-input", "popup_2026_grace_hidden_input.html", NEW, 1, "popup", True,
+         "Radix popup of the grace period, 'Help improve our AI models', hidden checkbox switch"),
+    Case("popup-post-deadline-hidden-input", "popup_2026_post_deadline_hidden_input.html", NEW, 1,
+         "popup", True, "post-deadline popup: 'We have updated…', no 'Not now', hidden checkbox"),
+    Case("popup-locked-hidden-input", "popup_2026_locked_hidden_input.html", NEW, 1, "popup",
+         False, "organisation-domain lock: the hidden checkbox disabled and off"),
+    Case("onboarding-hidden-input", "onboarding_2026_hidden_input.html", ONBOARDING, 1,
+         "onboarding", True, "'Before your first chat' as drawn: region, list, hidden checkbox"),
+    Case("popup-fr-hidden-input", "popup_2026_fr_hidden_input.html", NEW, 1, "popup", True,
+         "French popup, official wording (§5)"),
+    Case("popup-de-hidden-input", "popup_2026_de_hidden_input.html", NEW, 1, "popup", True,
+         "German popup, official wording (§5)"),
+    Case("popup-es419-hidden-input", "popup_2026_es419_hidden_input.html", NEW, 1, "popup", True,
+         "Latin American Spanish popup, official wording (§5)"),
+    Case("popup-ptbr-hidden-input", "popup_2026_ptbr_hidden_input.html", NEW, 1, "popup", True,
+         "Brazilian Portuguese popup, official wording (§5)"),
+    Case("popup-it-hidden-input", "popup_2026_it_hidden_input.html", NEW, 1, "popup", True,
+         "Italian popup, official wording (§5)"),
+    Case("popup-ko-hidden-input", "popup_2026_ko_hidden_input.html", NEW, 1, "popup", True,
+         "Korean popup, official wording (§5)"),
+    Case("popup-hi-hidden-input", "popup_2026_hi_hidden_input.html", NEW, 1, "popup", True,
+         "Hindi popup, official wording (§5)"),
+    Case("onboarding-ja-hidden-input", "onboarding_2026_ja_hidden_input.html", ONBOARDING, 1,
+         "onboarding", True, "Japanese onboarding step, official wording (§5)"),
+    Case("onboarding-id-hidden-input", "onboarding_2026_id_hidden_input.html", ONBOARDING, 1,
+         "onboarding", True, "Indonesian onboarding step, official wording (§5)"),
+    Case("onboarding-eses-hidden-input", "onboarding_2026_eses_hidden_input.html", ONBOARDING, 1,
+         "onboarding", True, "Spanish (Spain) onboarding step, official wording (§5)"),
+    Case("settings-cds-markers", "settings_2026_cds_overlay.html", PRIVACY_2026, 1, "settings",
+         True, "CDS settings dialog in its portal, nav with aria-current, 2026 markers"),
+    Case("settings-cds-no-markers", "settings_2026_cds_no_markers.html", PRIVACY_2026, 1,
+         "settings", True, "the same dialog without any data-perf-* or data-settings-* marker"),
+    Case("settings-shortcut-no-hash", "settings_2026_shortcut_no_hash.html", CHAT, 1, "settings",
+         True, "opened by the shortcut over a chat, no hash, no marker; General, then Privacy"),
+    Case("settings-over-chat-2026", "settings_2026_cds_over_chat_2026.html", CHAT_PRIVACY_2026, 1,
+         "settings", True, "the CDS overlay over a 2026-10 chat that quotes the setting"),
+    Case("chat-2026-quotes", "chat_2026_transcript_quotes.html", CHAT, 0, None, False,
+         "2026-10 transcript quoting the setting, with a task list and switch-looking checkboxes"),
+    Case("settings-general-privacy-hidden", "settings_2026_general_tab_first.html", CHAT, 0, None,
+         False, "settings dialog on General; the Privacy panel mounted but display: none"),
     Case("chat-quotes", "chat_quotes_the_words.html", CHAT, 0, None, False,
          "chat messages quote the words; tools menu with other switches"),
     Case("settings-other", "settings_other_page.html", "https://claude.ai/settings/capabilities",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from browsers.chromium import ChromiumDriver
-from test_detection import MARKS_AS_EXPECTED, READY, UI_KINDS
+from cases import MARKS_AS_EXPECTED, READY, UI_KINDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEW = "https://claude.ai/new"
@@ -18,6 +18,8 @@ POPUPS = {
     "2025": "popup_en_radix_on.html",
     "2026": "popup_2026_cds.html",
     "post-deadline": "popup_post_deadline.html",
+    # As the shipped app draws it: two columns, a visually hidden checkbox switch (facts §0.1).
+    "grace-hidden-input": "popup_2026_grace_hidden_input.html",
 }
 
 # Where the button that saves sits, as a person sees it: inside the window, and inside

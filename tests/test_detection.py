@@ -6,29 +6,20 @@ import json
 from pathlib import Path
 
 import pytest
-from cases import NEGATIVE, POSITIVE, Case
+from cases import (
+    MARK,
+    MARKS_AS_EXPECTED,
+    NEGATIVE,
+    POSITIVE,
+    READY,
+    SWITCH_STATE,
+    UI_KINDS,
+    Case,
+    click_training,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-READY = "return document.documentElement.getAttribute('data-fixture-ready') === '1'"
-# Marks agree with the fixture's expectations: same elements, same initial states.
-MARKS_AS_EXPECTED = """
-const marked = [...document.querySelectorAll('[data-privacy-guard]')];
-const expected = [...document.querySelectorAll('[data-fixture-expect]')];
-return marked.length === expected.length && expected.every(
-  (e) => e.getAttribute('data-privacy-guard') === e.getAttribute('data-fixture-expect'));
-"""
-TRAINING = "[data-fixture-expect]"
-SWITCH_STATE = """
-const s = document.querySelector('[data-fixture-expect]');
-if (s instanceof HTMLInputElement) return s.checked ? 'on' : 'off';
-return s.getAttribute('aria-checked') === 'true' ? 'on' : 'off';
-"""
-MARK = "return document.querySelector('[data-fixture-expect]').getAttribute('data-privacy-guard')"
-UI_KINDS = """
-return [...document.querySelectorAll('[data-privacy-guard-ui]')]
-  .map((e) => e.getAttribute('data-privacy-guard-ui')).sort();
-"""
 # Everything the extension may touch: attributes on the marked switches, and its own hosts.
 FOREIGN_CHANGES = """
 const out = [];
@@ -99,11 +90,11 @@ def test_mark_follows_the_users_flips(driver, case):
     first = driver.evaluate(SWITCH_STATE)
     flipped = "off" if first == "on" else "on"
 
-    driver.click(TRAINING)
+    click_training(driver)
     assert driver.evaluate(SWITCH_STATE) == flipped, "the fixture's switch did not flip"
     driver.wait_for(f"{MARK} === '{flipped}'", timeout=2)
 
-    driver.click(TRAINING)
+    click_training(driver)
     driver.wait_for(f"{MARK} === '{first}'", timeout=2)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from browsers.chromium import EXECUTABLE, ChromiumDriver
-from test_detection import MARK, MARKS_AS_EXPECTED, READY, TRAINING, UI_KINDS
+from cases import MARK, MARKS_AS_EXPECTED, READY, UI_KINDS, click_training
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEW = "https://claude.ai/new"
@@ -58,7 +58,7 @@ def pause(driver: ChromiumDriver, ms: int) -> None:
 
 def test_flipping_off_then_not_now_records_nothing(chromium):
     open_fixture(chromium, NEW, "popup_2026_cds.html")
-    chromium.click(TRAINING)
+    click_training(chromium)
     chromium.wait_for(f"{MARK} === 'off'", timeout=2)
     pause(chromium, 1200)
     assert last(chromium) is None, "an unsaved position was recorded"
@@ -74,7 +74,7 @@ def test_flipping_off_then_not_now_records_nothing(chromium):
 def test_accept_saves_the_position_the_switch_had(chromium, flip):
     open_fixture(chromium, NEW, "popup_2026_cds.html")
     if flip:
-        chromium.click(TRAINING)
+        click_training(chromium)
         chromium.wait_for(f"{MARK} === 'off'", timeout=2)
     chromium.click("button.btn-primary")  # "Accept"
     seen = wait_for_last(chromium, "off" if flip else "on")
@@ -103,7 +103,7 @@ def test_an_update_leaves_no_stale_state_in_open_tabs(chromium):
     chromium.wait_for(only_the_note, timeout=5)
     assert chromium.evaluate("return document.querySelectorAll('[data-privacy-guard]').length") == 0
 
-    chromium.click(TRAINING)  # the old copy must not come back to life
+    click_training(chromium)  # the old copy must not come back to life
     pause(chromium, 1000)
     assert chromium.evaluate(UI_KINDS) == ["updated"]
     assert chromium.evaluate("return document.querySelectorAll('[data-privacy-guard]').length") == 0
@@ -145,7 +145,7 @@ def test_accept_that_leaves_the_popup_open_records_nothing(chromium):
         "failing.addEventListener('click', () => failing.after('Something went wrong.'));"
         "accept.replaceWith(failing);"
     )
-    chromium.click(TRAINING)
+    click_training(chromium)
     chromium.wait_for(f"{MARK} === 'off'", timeout=2)
     chromium.click("button.btn-primary")  # "Accept"
     pause(chromium, 6000)
@@ -199,7 +199,7 @@ def test_accept_whose_popup_comes_back_records_nothing(chromium, ms):
     """Closed after Accept, then back with the switch on: the choice was not saved."""
     open_fixture(chromium, NEW, "popup_2026_cds.html")
     chromium.page.evaluate(REMOUNT_AFTER_FAILED_SAVE, ms)
-    chromium.click(TRAINING)
+    click_training(chromium)
     chromium.wait_for(f"{MARK} === 'off'", timeout=2)
     chromium.click("button.btn-primary")  # "Accept"
     chromium.wait_for("return document.querySelector('[role=alert]') !== null", timeout=5)

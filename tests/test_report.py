@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from browsers.chromium import ChromiumDriver
+from cases import READY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import expect
-from test_detection import READY
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE = FIXTURES / "settings_2026_report_private.html"

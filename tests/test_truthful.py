@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 from browsers.chromium import ChromiumDriver
-from cases import CHAT
+from cases import CHAT, MARK, MARKS_AS_EXPECTED, READY, SWITCH_STATE, UI_KINDS, click_training
 from conftest import start_driver
-from test_detection import MARK, MARKS_AS_EXPECTED, READY, SWITCH_STATE, UI_KINDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SETTINGS_2026 = (
@@ -183,7 +182,7 @@ def test_after_an_update_open_tabs_show_no_stale_state(driver, dist_dir):
         driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 1500))")
         assert driver.evaluate(UI_KINDS) in (["callout"], ["updated"])
 
-        driver.click("[data-fixture-expect]")
+        click_training(driver)
         driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 1000))")
         kinds = driver.evaluate(UI_KINDS)
         if kinds == ["callout"]:
