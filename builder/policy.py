@@ -109,7 +109,13 @@ SELECTOR = Selector()
 SELECTORS = ListOf(SELECTOR, unique=True)
 SOURCE_IDS = ListOf(Text(max_len=80), unique=True)
 # Blocks of detection.yaml that name sources and per-language wording.
-SOURCED_BLOCKS = ("training_switch", "consent_popup", "onboarding", "privacy_settings")
+SOURCED_BLOCKS = (
+    "training_switch",
+    "consent_popup",
+    "onboarding",
+    "privacy_settings",
+    "feedback_dialog",
+)
 # Per block, the keys whose languages must each have an `evidence` line.
 WORDING_KEYS = {
     "training_switch": ("labels", "not_labels"),
@@ -186,6 +192,15 @@ DETECTION_FILE = Record(
                     "row_selectors": Field(SELECTORS),
                     "not_found_after_ms": Field(Integer(minimum=1000, maximum=120_000)),
                     "evidence": Field(EVIDENCE_BY_LANGUAGE, doc=EVIDENCE_DOC),
+                }
+            )
+        ),
+        "feedback_dialog": Field(
+            Record(
+                {
+                    "sources": Field(SOURCE_IDS),
+                    "field_selectors": Field(SELECTORS, doc="What a feedback form holds"),
+                    "note_selectors": Field(SELECTORS, doc="Small print that may be its note"),
                 }
             )
         ),

@@ -79,13 +79,18 @@ def extension_data(policy: Policy) -> dict[str, Any]:
             "settingsCurrentTabs": settings["current_tab_selectors"],
             "settingsRows": settings["row_selectors"],
             "notFoundAfterMs": settings["not_found_after_ms"],
+            "feedbackFields": d["feedback_dialog"]["field_selectors"],
+            "feedbackNotes": d["feedback_dialog"]["note_selectors"],
         },
     }
 
 
-# The facts the callout on claude.ai states (its strings, policy_data/strings/*/content.yaml):
-# their sources are the ones its "Why?" links to (content/callout.js sourceLinks).
-CALLOUT_FACTS = ("training_scope", "retention_on_years", "plans_affected")
+# The facts each part of the UI on claude.ai states (its strings, policy_data/strings/*/
+# content.yaml): their sources are the ones its "Why?" links to (content/callout.js).
+PAGE_FACTS = {
+    "callout": ("training_scope", "retention_on_years", "plans_affected"),
+    "feedback": ("feedback_trains_even_off", "feedback_retention_years", "incognito_not_trained"),
+}
 # Detection data no content script reads: content.css is built from watchedSwitches (and
 # main.js derives it from watchedContainers); lockNotes document the locked row's words
 # for the fast tier, while the page's `disabled` input is what reads as locked.
@@ -97,15 +102,19 @@ def content_data(data: dict[str, Any]) -> dict[str, Any]:
 
     That file is injected into every claude.ai page and counts against the 50 KB
     content-script budget (bench/), so it holds only what they use: the detection rules,
-    the policy version, and the facts the callout states with their sources (names and
-    sources only: fact values reach the page through the strings, builder/messages.py).
+    the policy version, and per part of the UI (PAGE_FACTS) the ids of the sources of the
+    facts it states, with those sources. Fact values reach the page through the strings
+    (builder/messages.py), not this file.
     """
-    facts = {name: {"sources": data["facts"][name]["sources"]} for name in CALLOUT_FACTS}
-    cited = sorted({sid for fact in facts.values() for sid in fact["sources"]})
+    explains = {
+        part: list(dict.fromkeys(s for name in names for s in data["facts"][name]["sources"]))
+        for part, names in PAGE_FACTS.items()
+    }
+    cited = sorted({sid for ids in explains.values() for sid in ids})
     detection = {k: v for k, v in data["detection"].items() if k not in NOT_IN_PAGE}
     return {
         "detection": detection,
-        "facts": facts,
+        "explains": explains,
         "policyVersion": data["policyVersion"],
         "sources": {sid: data["sources"][sid] for sid in cited},
     }

@@ -37,7 +37,7 @@ CDS_POPUP = (NEW, "popup_2026_cds.html")
 # A 2026-10 chat with no surface on it, for tests that mount one when they choose.
 CHAT_PAGE = (CHAT, "chat_2026_transcript_quotes.html")
 GENERAL_FIRST = (CHAT, "settings_2026_general_tab_first.html")
-PRIVACY_BUTTON = 'li[data-testid="privacy-settings"] > button'
+PRIVACY_BUTTON = 'li[data-testid="data-privacy-controls"] > button'
 ACCEPT = "button.btn-primary"
 MARKED_COUNT = "return document.querySelectorAll('[data-privacy-guard]').length"
 NOTICE = "return document.querySelector('[data-privacy-guard-ui=notice]') !== null"

@@ -285,6 +285,7 @@ def test_data_from_an_older_version_is_migrated(tmp_path, profile):
         assert data["settings"] == {
             "warnOnPopup": True,
             "warnOnSettings": True,
+            "warnOnFeedback": True,  # added with its default
             "keepReceipts": False,
             "checkAgainDays": 30,  # added with its default
         }

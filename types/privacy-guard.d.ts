@@ -18,6 +18,8 @@ interface PrivacyGuardData {
   readonly facts: Readonly<Record<string, PrivacyGuardFact>>;
   readonly sources: Readonly<Record<string, PrivacyGuardSource>>;
   readonly detection: PrivacyGuardDetection;
+  /** content-data.js only: per part of the UI on claude.ai, the sources it cites. */
+  readonly explains: Readonly<Record<"callout" | "feedback", readonly string[]>>;
 }
 
 interface PrivacyGuardFact {
@@ -69,6 +71,8 @@ interface PrivacyGuardDetection {
   readonly settingsSubScreenMarks: readonly string[];
   readonly settingsOverlays: readonly string[];
   readonly settingsCurrentTabs: readonly string[];
+  readonly feedbackFields: readonly string[];
+  readonly feedbackNotes: readonly string[];
   readonly settingsRows: readonly string[];
   readonly notFoundAfterMs: number;
 }
@@ -78,6 +82,7 @@ type PrivacyGuardSurface = "popup" | "settings" | "onboarding";
 
 interface PrivacyGuardSettings {
   warnOnPopup: boolean;
+  warnOnFeedback: boolean;
   warnOnSettings: boolean;
   keepReceipts: boolean;
   /** Days after which a state seen asks to be checked again (CHECK_AGAIN_DAYS bounds). */
@@ -169,6 +174,8 @@ interface PrivacyGuardDetect {
   onboardingStep(): Element | null;
   visibleDialog(): Element | null;
   anchorOf(el: Element): Element;
+  /** claude.ai's feedback form in `dialog`: its note and Submit, or null. */
+  feedbackForm(dialog: Element): { note: Element; submit: Element | null } | null;
   confirmButtonFor(el: Element, kind: string): Element | null;
   isConfirmButton(button: Element, kind: string): boolean;
 }
@@ -185,6 +192,14 @@ interface PrivacyGuardWarning extends PrivacyGuardShown {
   place(where: "before" | "after"): void;
 }
 
+/** The warning in claude.ai's feedback dialog (content/callout.js). */
+interface PrivacyGuardFeedbackWarning extends PrivacyGuardShown {
+  /** What it says of the setting: "on", "off" or "unknown". */
+  readonly state: string;
+  /** Above the button row, or below it where it would push Submit out of view. */
+  fit(): void;
+}
+
 /** content/callout.js */
 interface PrivacyGuardUi {
   callout(
@@ -196,6 +211,10 @@ interface PrivacyGuardUi {
     keepInView(button: Element | null, warning?: PrivacyGuardWarning | null): void;
   };
   acceptWarning(button: Element, onTurnOff: (() => void) | null): PrivacyGuardWarning;
+  feedbackWarning(
+    form: { note: Element; submit: Element | null },
+    state: string | null | undefined,
+  ): PrivacyGuardFeedbackWarning;
   notFound(
     container: Element,
     settingsUrl: string,

@@ -17,7 +17,8 @@
     "sources_label", "off_title", "off_body", "locked_body", "accept_warning", "not_found",
     "open_settings", "dismiss", "pending_on_title", "pending_on_body", "pending_off_title",
     "pending_off_body", "button_accept", "button_continue", "updated_note", "copy_report",
-    "report_copied", "report_failed",
+    "report_copied", "report_failed", "off_still_trains", "feedback_on", "feedback_off",
+    "feedback_unknown", "feedback_why", "feedback_incognito",
   ]; // prettier-ignore
   const strings = new Map();
   const SUB = "\u0001";
@@ -71,8 +72,10 @@
     .warning { display: flex; align-items: center; gap: 4px 10px; }
     .warning p { flex: 1 1 auto; margin: 0; }
     .warning .actions { margin: 0; flex: none; }
+    .feedback { flex-wrap: wrap; }
+    .feedback > .more { flex: 1 1 100%; }
     /* Smaller steps while the button that saves would be out of view (keepInView). */
-    .tight .lead, .tighter .lead, .tightest .lead { display: none; }
+    .tight .lead, .tighter .lead, .tightest .lead, .tight .still { display: none; }
     .tighter [data-action="turn-off"], .tightest [data-action="turn-off"] { display: none; }
     .tightest .brand, .line .brand, .line .lead, .line [data-action="turn-off"] { display: none; }
     .tighter, .tightest, .line {
@@ -209,11 +212,9 @@
     for (const node of document.querySelectorAll("[data-privacy-guard-ui]")) node.remove();
   }
 
-  function sourceLinks() {
-    // The content scripts' data holds the facts the callout states, and only those
-    // (builder/render.py CALLOUT_FACTS): their sources are what "Why?" cites.
-    const ids = [...new Set(Object.values(data.facts).flatMap((fact) => fact.sources))];
-    const items = ids.map((id) => {
+  /** The sources of the facts `part` of the UI states (builder/render.py PAGE_FACTS). */
+  function sourceLinks(part) {
+    const items = data.explains[part].map((id) => {
       const source = data.sources[id];
       const label = `${source.publisher}: ${source.title}`;
       return el(
@@ -285,7 +286,7 @@
         el("p", { text: pending ? msg("pending_on_body", button) : msg("on_body") }),
         el("p", { text: msg("on_scope") }),
         el("p", { text: msg("on_past") }),
-        sourceLinks(),
+        sourceLinks("callout"),
       );
       const actions = turnOffButton(onTurnOff);
       actions.append(why.button);
@@ -310,6 +311,8 @@
       { className: pending ? "box off pending" : "box off", ...live },
       el("div", { className: "head" }, brand, el("span", { className: "title", text: title })),
       el("p", { text: body }),
+      // "Off" is said with what still trains (facts §6): the state first, then this.
+      el("p", { className: "still", text: msg("off_still_trains") }),
     );
   }
 
@@ -324,9 +327,9 @@
       if (!/auto|scroll|hidden|clip/.test(getComputedStyle(box).overflowY)) continue;
       scrolled += box.scrollTop;
       const edge = box.getBoundingClientRect().top + box.clientTop;
-      if (rect.bottom + scrolled - edge > box.clientHeight + 1) return false;
+      if (rect.bottom + scrolled - edge > box.clientHeight + 0.5) return false;
     }
-    return rect.top >= 0 && rect.bottom + scrolled <= innerHeight + 1;
+    return rect.top >= 0 && rect.bottom + scrolled <= innerHeight + 0.5;
   }
 
   // Ever smaller forms of the "on" callout: without its sentence (it is also behind
@@ -336,7 +339,7 @@
   // callout at all: the switch keeps its outline, and the warning by "Accept" still names
   // Privacy Guard and offers "Turn it off" (issue 13: the callout must not push Accept out
   // of view). When "Accept" is out of view even so (a long popup the user scrolls anyway),
-  // the last step stays: the extension then adds as little as it can.
+  // the one-line form shows: the state and "Why?" push out nothing that was in view.
   const TIGHTER = ["tight", "tighter", "tightest", "line", "gone"];
 
   /** The callout below the switch's row; `onTurnOff` clicks the page's own switch. */
@@ -362,7 +365,11 @@
         if (!box || !button?.isConnected) return;
         box.classList.remove(...TIGHTER);
         warning?.place("before");
-        if (!box.classList.contains("on")) return;
+        // An "off" box has one step: without its line on what still trains.
+        if (!box.classList.contains("on")) {
+          if (!inViewUnscrolled(button)) box.classList.add("tight");
+          return;
+        }
         for (const step of TIGHTER) {
           if (inViewUnscrolled(button)) return;
           box.classList.remove(...TIGHTER);
@@ -373,16 +380,36 @@
         // where it would without the extension. (Cutting its words instead could lose
         // "Privacy Guard" or "Turn it off", which must stay.)
         if (!inViewUnscrolled(button)) warning?.place("after");
+        // The one-line form where it leaves "Accept" where it is, and where "Accept" is
+        // out of view with no callout at all (a popup the person scrolls anyway): the state
+        // and "Why?" then cost nothing that was not lost already.
+        const outAnyway = !inViewUnscrolled(button);
+        box.classList.replace("gone", "line");
+        if (!outAnyway && !inViewUnscrolled(button)) box.classList.replace("line", "gone");
       },
       remove,
     };
   }
 
+  /**
+   * The row of buttons `button` stands in: its parent when that holds buttons only (a
+   * footer, Accept alone or with "Not now"), else the button itself. A parent that holds
+   * more (the popup's content column, with "What's changing?" in it) is not a row: a
+   * warning placed before it would become a column beside it (hostile round 4, F9).
+   */
+  function buttonRow(button) {
+    const parent = button.parentElement;
+    if (!parent || parent === document.body) return button;
+    for (const child of parent.children) {
+      if (child !== button && !child.matches('button,[role="button"],a')) return button;
+    }
+    return parent;
+  }
+
   /** A warning placed just above the consent popup's "Accept" button row. */
   function acceptWarning(button, onTurnOff) {
     const { host, frame, applyScheme, remove } = createHost("accept-warning");
-    const row =
-      button.parentElement?.querySelectorAll("button").length > 1 ? button.parentElement : button;
+    const row = buttonRow(button);
     row.before(host);
     applyScheme();
     /** Above the button row (where it is read first), or below it (keepInView). */
@@ -400,6 +427,53 @@
       ),
     );
     return { host, remove, place };
+  }
+
+  /**
+   * The warning inside claude.ai's feedback dialog, just above its button row (after the
+   * note when no Submit is known): submitting sends the whole conversation to Anthropic,
+   * where it may train models whatever the setting (facts §6, §7). `state` is what
+   * Privacy Guard last saw of the setting: "on", "off", or anything else for not known.
+   * It adds to the dialog and changes nothing in it; `place` moves it below the button
+   * row when it would push Submit out of view.
+   */
+  function feedbackWarning(form, state) {
+    const { host, frame, applyScheme, remove } = createHost("feedback");
+    const { submit, note } = form;
+    const row = submit && buttonRow(submit);
+    const block = note.closest("p") ?? note;
+    const place = (where) => {
+      if (row?.isConnected) {
+        if (where === "after" && row.nextSibling !== host) row.after(host);
+        if (where === "before" && row.previousSibling !== host) row.before(host);
+      } else if (block.isConnected && block.nextSibling !== host) {
+        block.after(host);
+      }
+    };
+    place("before");
+    applyScheme();
+    const key = state === "on" || state === "off" ? state : "unknown";
+    const why = disclosure(
+      el("p", { text: msg("feedback_why") }),
+      el("p", { text: msg("feedback_incognito") }),
+      sourceLinks("feedback"),
+    );
+    frame.append(
+      el(
+        "div",
+        { className: "box warning feedback", role: "note" },
+        el("p", {}, el("span", { className: "brand", text: msg("brand") }), " ", msg(`feedback_${key}`)),
+        el("div", { className: "actions" }, why.button),
+        why.region,
+      ),
+    );
+    /** Above the button row, or below it where it would push Submit out of view. */
+    const fit = () => {
+      place("before");
+      if (submit && !inViewUnscrolled(submit)) place("after");
+    };
+    fit();
+    return { host, remove, fit, state: key };
   }
 
   function noticeBox(text, ...actions) {
@@ -476,6 +550,7 @@
   PG.ui = {
     callout,
     acceptWarning,
+    feedbackWarning,
     notFound,
     updatedNote,
     applyTheme,

@@ -15,10 +15,13 @@
   const SUB_SCREEN_MARKS = rules.settingsSubScreenMarks.join(",");
   const OVERLAYS = rules.settingsOverlays.join(",");
   const CURRENT_TABS = rules.settingsCurrentTabs.join(",");
+  const FEEDBACK_FIELDS = rules.feedbackFields.join(",");
+  const FEEDBACK_NOTES = rules.feedbackNotes.join(",");
   const ROWS = rules.settingsRows.join(",");
   const DIALOG = rules.dialogSelectors.join(",");
   const NOT_DIALOG = rules.notDialogs.join(",");
   const HIDDEN = '[hidden],[inert],[aria-hidden="true"]';
+  const DRAWN_HIDDEN = "[hidden],[inert]";
   const labels = compile(rules.trainingLabels);
   const notLabels = compile(rules.notLabels);
   const rowMentions = compile(rules.rowMentions);
@@ -136,8 +139,8 @@
    * (clip-path, clip). A copy the page keeps out of sight is not the switch the user is
    * looking at, and must never speak for the setting (hostile round 3, F1).
    */
-  function isPerceivable(el) {
-    if (!el.isConnected || el.closest(HIDDEN)) return false;
+  function isPerceivable(el, hidden = HIDDEN) {
+    if (!el.isConnected || el.closest(hidden)) return false;
     if (typeof el.checkVisibility === "function") {
       const options = { checkOpacity: true, checkVisibilityCSS: true };
       if (!el.checkVisibility(options)) return false;
@@ -205,7 +208,9 @@
     let { left, top, right, bottom } = box;
     const holder = holderOf(el);
     let inside = Boolean(holder);
-    let cut = isCut(getComputedStyle(el));
+    const own = getComputedStyle(el);
+    if (clipsAll(own, box)) return true;
+    let cut = isCut(own);
     let node = el.parentElement;
     for (let depth = 0; node && node !== document.body && depth < MAX_CLIP_DEPTH; depth += 1) {
       // Boxes first: after the switch's own box was read, layout is current and a box is
@@ -219,7 +224,12 @@
       if (tiny || inside) {
         // Each property read is a call into the page's world: only those needed.
         const style = getComputedStyle(node);
-        if (inside && !cut) cut = isCut(style);
+        if (inside && isCut(style)) {
+          // sr-only's clip-path: inset(50%) (or a zero clip rect) hides all it holds, with
+          // no hit test: one cannot reach a track that takes no pointer events.
+          if (clipsAll(style, clip)) return true;
+          cut = true;
+        }
         if (tiny || cuts) {
           const hidesX = HIDES_OVERFLOW.test(style.overflowX);
           const hidesY = HIDES_OVERFLOW.test(style.overflowY);
@@ -237,6 +247,26 @@
 
   /** The dialog, else the settings panel, that holds `el`; null outside both. */
   const holderOf = (el) => el.closest(DIALOG) ?? (PANELS ? el.closest(PANELS) : null);
+
+  /**
+   * True when a clip-path `inset()` or a `clip: rect()` in this computed style leaves
+   * nothing of the box `box` (px): the visually-hidden pattern (Tailwind's sr-only, v4
+   * and v3). Other shapes are left to the hit test (cutAway).
+   */
+  function clipsAll(style, box) {
+    const inset = /^inset\(([^)]*)\)/.exec(style.clipPath ?? "");
+    if (inset) {
+      const [t, r = t, b = t, l = r] = inset[1].split(/\s+round\s/)[0].trim().split(/\s+/);
+      const px = (v, size) => (v.endsWith("%") ? (parseFloat(v) * size) / 100 : parseFloat(v));
+      const w = box.right - box.left;
+      const h = box.bottom - box.top;
+      return px(t, h) + px(b, h) >= h || px(l, w) + px(r, w) >= w;
+    }
+    const rect = /^rect\(([^)]*)\)/.exec(style.clip ?? "");
+    if (!rect || !/absolute|fixed/.test(style.position)) return false;
+    const [top, right, bottom, left] = rect[1].split(/[\s,]+/).map(parseFloat);
+    return right - left <= 0 || bottom - top <= 0;
+  }
 
   /** A clip-path, or a clip (which applies to positioned boxes), in this computed style. */
   function isCut(style) {
@@ -295,7 +325,10 @@
       if (!(wrapping?.contains(sibling) || labels.includes(/** @type {any} */ (sibling)))) continue;
       if (sibling.matches(SWITCH) || sibling.querySelector(SWITCH)) continue;
       if (normalize(textOf(sibling, 40)) !== "") continue;
-      if (isPerceivable(sibling)) return sibling;
+      // A drawn track is decoration: aria-hidden on it (or on its icon) is what a careful
+      // page writes, while the input carries the switch's name and state. Above the
+      // input's parent, aria-hidden was ruled out with the input (hidesItself).
+      if (isPerceivable(sibling, DRAWN_HIDDEN)) return sibling;
     }
     return null;
   }
@@ -480,7 +513,14 @@
    * and never as off.
    */
   function stateOf(el) {
-    if (isNative(el)) return el.checked ? "on" : "off";
+    if (isNative(el)) {
+      // A native input's state is `.checked`; an aria-checked that says otherwise is a
+      // page contradicting itself (its track may be painted from either): unknown.
+      const state = el.checked ? "on" : "off";
+      const aria = el.getAttribute("aria-checked");
+      if (aria === "mixed" || (aria !== null && (aria === "true") !== el.checked)) return "unknown";
+      return state;
+    }
     const said = new Set();
     const checked = el.getAttribute("aria-checked");
     if (checked === "true") said.add("on");
@@ -510,6 +550,31 @@
   function buttonIn(container, patterns) {
     for (const button of container.querySelectorAll('button,[role="button"]')) {
       if (says(button, patterns)) return button;
+    }
+    return null;
+  }
+
+  /**
+   * The feedback dialog's note and the button it describes (Submit), or null when
+   * `dialog` is not claude.ai's feedback form (facts §7): a dialog (not a popover or
+   * toast) with a text box whose note, the description of one of its buttons or its small
+   * print, names Anthropic: the whole conversation goes there. Known by that shape and the
+   * brand alone, in every language and across rewordings of the note; the "Report content"
+   * form has no such note, and other dialogs no text box.
+   * @returns {{ note: Element, submit: Element | null } | null}
+   */
+  function feedbackForm(dialog) {
+    if (!FEEDBACK_FIELDS || (NOT_DIALOG && dialog.matches(NOT_DIALOG))) return null;
+    if (!dialog.querySelector(FEEDBACK_FIELDS)) return null;
+    const names = (node) => Boolean(node) && picksBySignal([normalize(textOf(node))]);
+    for (const button of dialog.querySelectorAll("button[aria-describedby]")) {
+      for (const id of button.getAttribute("aria-describedby").split(/\s+/).slice(0, 8)) {
+        const note = id ? document.getElementById(id) : null;
+        if (note && dialog.contains(note) && names(note)) return { note, submit: button };
+      }
+    }
+    for (const note of FEEDBACK_NOTES ? dialog.querySelectorAll(FEEDBACK_NOTES) : []) {
+      if (names(note)) return { note, submit: null };
     }
     return null;
   }
@@ -705,6 +770,7 @@
     onboardingStep,
     visibleDialog,
     anchorOf,
+    feedbackForm,
     confirmButtonFor,
     isConfirmButton,
     warmUp,

@@ -19,6 +19,10 @@
 
   const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
   const CONTAINERS = data.detection.watchedContainers.join(",");
+  // Text boxes in dialogs: the feedback dialog holds one and no switch (content.css).
+  const FIELDS = data.detection.dialogSelectors
+    .flatMap((dialog) => data.detection.feedbackFields.map((field) => `${dialog} ${field}`))
+    .join(",");
   // The switches content.css animates: every switch selector inside every container.
   const WATCHED = data.detection.watchedContainers
     .flatMap((container) => data.detection.switchSelectors.map((sw) => `${container} ${sw}`))
@@ -553,11 +557,17 @@
     const button = event.target?.closest?.('button,[role="button"]');
     if (!button || !tracked.size || !detect.isEnabled(button)) return;
     for (const [el, entry] of tracked) {
-      if (!PENDING.has(entry.surface) || !detect.isConfirmButton(button, entry.surface)) continue;
-      const state = detect.stateOf(el);
-      if (state === "unknown") continue; // nothing known to save
+      if (!PENDING.has(entry.surface)) continue;
       const scope = entry.surface === "popup" ? el.closest(detect.DIALOG) : document.body;
       if (!scope?.contains(button)) continue;
+      if (!detect.isConfirmButton(button, entry.surface)) {
+        // "Not now", a close button, a link away: the step is left without saving, even
+        // after an Accept whose save failed and left it open (hostile round 4, F2).
+        if (!el.contains(button) && !button.contains(el)) entry.confirming = null;
+        continue;
+      }
+      const state = detect.stateOf(el);
+      if (state === "unknown") continue; // nothing known to save
       entry.confirming = {
         state,
         locked: detect.isLocked(el),
@@ -585,7 +595,49 @@
     };
     if (/** @type {Element} */ (root).matches(detect.SWITCH)) pick(root);
     for (const el of root.querySelectorAll(detect.SWITCH)) pick(el);
+    const field = root.querySelector(FIELDS);
+    if (field) considerFeedback(field);
   }
+
+  // --- The thumbs-feedback dialog: what submitting it sends ------------------------------
+  /** Feedback dialog -> its warning (null while the option is off). */
+  const feedbackWarnings = new Map();
+  let feedbackTimer = 0;
+  // What Privacy Guard last saw of the setting (storage `last`), for the warning's words.
+  let lastState = null;
+
+  /**
+   * A text box rendered in a dialog (the sentinel, a new portal, the sweep): if that
+   * dialog is claude.ai's feedback form, warn inside it while it stays, and keep the
+   * warning there through re-renders. Nothing is recorded: rating a reply does not
+   * change the setting, and nothing of the chat is read.
+   */
+  function considerFeedback(field) {
+    const dialog = field.closest(detect.DIALOG);
+    if (!dialog || feedbackWarnings.has(dialog) || !detect.feedbackForm(dialog)) return;
+    feedbackWarnings.set(dialog, null);
+    keepFeedbackWarnings();
+    if (!feedbackTimer) feedbackTimer = every(POLL_MS, guarded("feedback", keepFeedbackWarnings));
+  }
+
+  /** Each feedback dialog's warning as it should be: drawn, redrawn, or gone with it. */
+  function keepFeedbackWarnings() {
+    for (const [dialog, warning] of feedbackWarnings) {
+      const form = dialog.isConnected ? detect.feedbackForm(dialog) : null;
+      const wanted = form && settings.warnOnFeedback;
+      if (warning && (!wanted || !warning.host.isConnected || warning.state !== stateWord())) {
+        warning.remove();
+        feedbackWarnings.set(dialog, null);
+      }
+      if (!form) feedbackWarnings.delete(dialog);
+      else if (wanted && !feedbackWarnings.get(dialog)) {
+        feedbackWarnings.set(dialog, ui.feedbackWarning(form, lastState));
+      }
+    }
+    if (!feedbackWarnings.size) feedbackTimer = stopTimer(feedbackTimer);
+  }
+
+  const stateWord = () => (lastState === "on" || lastState === "off" ? lastState : "unknown");
 
   // --- Surfaces that must hold the switch: fail loud when it is not there ------------
   /** True when every tracked switch is one whose state the page leaves open. */
@@ -703,6 +755,7 @@
         if (!tracked.has(el)) consider(el);
       }
     }
+    for (const field of document.querySelectorAll(FIELDS)) considerFeedback(field);
     if (!surfaceScan && detect.privacyScreen()) watchSurfaces();
   }
 
@@ -715,7 +768,7 @@
   function teardown() {
     if (stopped) return;
     stopped = true;
-    const hadUi = tracked.size > 0 || Boolean(notice);
+    const hadUi = tracked.size > 0 || Boolean(notice) || feedbackWarnings.size > 0;
     for (const id of timers) clearInterval(id);
     timers.clear();
     for (const surface of [...settling.keys()]) dropSettling(surface);
@@ -733,6 +786,8 @@
     unsure.clear();
     for (const watch of parked.values()) watch.observer.disconnect();
     parked.clear();
+    for (const warning of feedbackWarnings.values()) warning?.remove();
+    feedbackWarnings.clear();
     clearNotFound();
     try {
       if (hadUi) ui.updatedNote(document.body);
@@ -746,7 +801,9 @@
     document,
     "animationstart",
     guarded("sentinel", (event) => {
-      if (event.animationName === SENTINEL) consider(event.target);
+      if (event.animationName !== SENTINEL) return;
+      if (event.target.matches(detect.SWITCH)) consider(event.target);
+      else considerFeedback(event.target);
     }),
     true,
   );
@@ -759,6 +816,17 @@
   });
   for (const type of ["click", "change", "input", "keyup"]) listen(document, type, onInput, true);
   listen(document, "click", guarded("confirm", onConfirm), true);
+  // Escape closes the popup without saving (Radix and Base UI dialogs): any Accept pressed
+  // before it, whose save left the popup open, saved nothing.
+  listen(
+    document,
+    "keydown",
+    guarded("escape", (event) => {
+      if (event.key !== "Escape") return;
+      for (const entry of tracked.values()) entry.confirming = null;
+    }),
+    true,
+  );
   const onUrl = guarded("navigation", checkUrl);
   listen(window, "hashchange", onUrl);
   listen(window, "popstate", onUrl);
@@ -796,6 +864,7 @@
 
   const applySettings = guarded("settings", (next) => {
     settings = next;
+    keepFeedbackWarnings();
     for (const [el, entry] of tracked) {
       // Nothing is drawn for a switch still settling or whose state the page leaves open.
       if (entry.shown === null || entry.shown === "unknown") continue;
@@ -810,11 +879,22 @@
     "resize",
     guarded("resize", () => {
       for (const [el, entry] of tracked) keepInView(el, entry);
+      for (const warning of feedbackWarnings.values()) warning?.fit();
     }),
   );
   store.settings().then(applySettings, () => {});
+  const readLast = () =>
+    store.read("last").then(
+      guarded("last", ({ last }) => {
+        lastState = last?.state ?? null;
+        keepFeedbackWarnings();
+      }),
+      () => {},
+    );
+  readLast();
   const onStorage = guarded("storage", (changes, area) => {
     if (area === "local" && changes.settings) store.settings().then(applySettings, () => {});
+    if (area === "local" && changes.last) readLast();
   });
   api.storage.onChanged.addListener(onStorage);
 

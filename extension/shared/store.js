@@ -12,6 +12,8 @@
   const DEFAULT_SETTINGS = Object.freeze({
     warnOnPopup: true,
     warnOnSettings: true,
+    // The warning in claude.ai's thumbs-feedback dialog (content/main.js, feedback).
+    warnOnFeedback: true,
     keepReceipts: true,
     // Days after which a state seen no longer counts as current: the setting can be changed
     // from the desktop or mobile app, which this extension cannot see.
