@@ -73,6 +73,44 @@ def test_accept_stays_in_view_with_the_callout(chromium, fixture, viewport):
     assert turn_off is not None and visible(chromium, turn_off)
 
 
+# Accept as a direct child of the popup's content column, beside "What's changing?" and
+# the text, with no footer of its own (review round 4, F9): the warning must not become a
+# column beside that content, pushing Accept and the switch sideways.
+BARE_ACCEPT = """
+const template = document.getElementById('popup').content;
+const accept = [...template.querySelectorAll('button')]
+  .find((b) => b.textContent.trim() === 'Accept');
+const row = accept.parentElement;
+const column = template.querySelector('[role=dialog]');
+column.style.display = 'flex';
+column.style.flexDirection = 'row';
+const content = document.createElement('div');
+content.append(...column.childNodes);
+column.append(content);
+for (const b of [...row.querySelectorAll('button')]) if (b !== accept) b.remove();
+row.replaceWith(accept);
+document.querySelector('[data-radix-portal]').remove();
+fixture.portal('popup');
+"""
+
+
+def test_the_warning_does_not_push_a_bare_accept_sideways(chromium):
+    chromium.page.set_viewport_size({"width": 400, "height": 740})
+    chromium.open(NEW, FIXTURES / "popup_en_radix_on.html")
+    chromium.wait_for(READY, timeout=15)
+    chromium.evaluate(BARE_ACCEPT)  # mounted again, rebuilt
+    chromium.wait_for(MARKS_AS_EXPECTED, timeout=5)
+    chromium.wait_for("return document.querySelector('[data-privacy-guard-ui=accept-warning]')", 5)
+    placed = chromium.evaluate(
+        "const w = document.querySelector('[data-privacy-guard-ui=accept-warning]');"
+        "const accept = w.nextElementSibling;"
+        "const r = accept.getBoundingClientRect();"
+        "return [accept.textContent.trim(), r.right <= innerWidth,"
+        "  w.parentElement.children.length > 2];"
+    )
+    assert placed == ["Accept", True, True], placed
+
+
 # Popups that scroll inside themselves (max-height: calc(100vh - 32px)) with "Accept" at
 # the end, in the windows where a hostile tester saw the callout push it out (F6): Accept
 # was in view without the extension in each, so it must stay in view with it.

@@ -152,6 +152,32 @@ def test_accept_that_leaves_the_popup_open_records_nothing(chromium):
     assert last(chromium) is None, "a choice the site did not save was recorded"
 
 
+@pytest.mark.parametrize("leave", ["not-now", "escape"])
+def test_accept_that_failed_then_not_now_records_nothing(chromium, leave):
+    """The save failed and left the popup open; the person then leaves it with "Not now"
+    or Escape within the time a closing popup gets: nothing was saved (review round 4, F2)."""
+    open_fixture(chromium, NEW, "popup_2026_cds.html")
+    chromium.evaluate(
+        "const accept = document.querySelector('button.btn-primary');"
+        "const failing = accept.cloneNode(true);"
+        "failing.addEventListener('click', () => failing.after('Something went wrong.'));"
+        "accept.replaceWith(failing);"
+        "document.addEventListener('keydown', (e) => {"
+        "  if (e.key === 'Escape') document.querySelector('[data-radix-portal]')?.remove(); });"
+    )
+    click_training(chromium)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button.btn-primary")  # "Accept", whose save fails
+    pause(chromium, 500)
+    if leave == "not-now":
+        chromium.click("button.btn-faint")  # "Not now" closes the popup
+    else:
+        chromium.page.keyboard.press("Escape")
+    chromium.wait_for("return !document.querySelector('[role=dialog]')", timeout=2)
+    pause(chromium, 4000)
+    assert last(chromium) is None, "a choice the site did not save was recorded"
+
+
 def test_a_switch_greyed_out_while_loading_is_not_called_off(chromium):
     """Settings render the switch disabled and off until they have loaded, then on."""
     chromium.open("https://claude.ai/new#settings/data-privacy-controls",

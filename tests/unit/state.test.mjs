@@ -38,3 +38,18 @@ test("signals that agree give the state", () => {
   assert.equal(stateWith('data-state="checked"'), "on");
   assert.equal(stateWith('data-unchecked=""'), "off");
 });
+
+test("a native input whose aria-checked contradicts .checked is unknown, never off", () => {
+  // A track painted from aria-checked shows "on" while .checked says off (hostile round 4, F7).
+  const native = (attrs, checked) => {
+    ext.window.document.body.innerHTML = `<input type="checkbox" role="switch" ${attrs}${checked ? " checked" : ""}>`;
+    return PG.detect.stateOf(ext.window.document.querySelector("[role=switch]"));
+  };
+  assert.equal(native('aria-checked="true"', false), "unknown");
+  assert.equal(native('aria-checked="false"', true), "unknown");
+  assert.equal(native('aria-checked="mixed"', true), "unknown");
+  assert.equal(native('aria-checked="true"', true), "on");
+  assert.equal(native('aria-checked="false"', false), "off");
+  assert.equal(native("", true), "on");
+  assert.equal(native("", false), "off");
+});

@@ -58,6 +58,16 @@ for (const [name, edit] of Object.entries(HIDDEN_TRACKS)) {
   });
 }
 
+test("a track marked aria-hidden (decoration) still draws the switch; a hidden label does not", () => {
+  // The input carries the name and state; the drawn track is decoration, and aria-hidden
+  // on it is what a careful page writes (hostile round 4, F5).
+  const decorative = (html) =>
+    html.replace('data-track=""', 'data-track="" aria-hidden="true"').replace('data-knob=""', 'data-knob="" aria-hidden="true"');
+  assert.equal(takenOn(popupRow({ edit: decorative })), "wording:T");
+  const inertTrack = (html) => html.replace('data-track=""', 'data-track="" inert').replace('data-knob=""', 'data-knob="" inert');
+  assert.equal(takenOn(popupRow({ edit: inertTrack })), "");
+});
+
 test("a copy of the hidden switch inside a zero-size overflow:hidden wrapper never counts", () => {
   const around = (html) => `<div style="width:0px;height:0px;overflow:hidden"><div>${html}</div></div>`;
   assert.equal(takenOn(popupRow({ around })), "");
