@@ -398,3 +398,47 @@ def test_a_popup_whose_words_arrive_seconds_late_is_marked_when_they_do(driver, 
     assert driver.evaluate(MARKED_COUNT) == 0, "marked before its words arrived"
     driver.evaluate("window.__fillWords()")
     driver.wait_for(f"{MARK} === 'on'", timeout=2)
+
+
+# --- A stale copy of the Privacy panel behind the overlay (review round 4, F1) -------------
+# The overlay shows the live switch on; a copy of its panel, off, is left in the page behind
+# the overlay (a route that kept its old screen mounted): out of sight behind the backdrop,
+# yet by every check a switch that renders. It must never speak for the setting.
+ADD_STALE_PANEL_BEHIND = """
+const live = document.querySelector('[data-fixture-expect]');
+const panel = live.closest('[role=dialog]').cloneNode(true);
+panel.removeAttribute('role');
+panel.removeAttribute('data-cds');
+for (const el of [panel, ...panel.querySelectorAll('*')]) {
+  for (const name of el.getAttributeNames()) {
+    if (name.startsWith('data-fixture') || name.startsWith('data-privacy-guard')) {
+      el.removeAttribute(name);
+    }
+  }
+}
+for (const host of panel.querySelectorAll('div:empty')) host.remove();
+const sw = panel.querySelectorAll('[role=switch]')[1];
+sw.setAttribute('aria-checked', 'false');
+sw.removeAttribute('data-checked');
+sw.setAttribute('data-unchecked', '');
+panel.id = 'stale-panel';
+document.body.prepend(panel); // outside #root, which the overlay makes aria-hidden
+"""
+
+
+def test_a_stale_panel_behind_the_overlay_never_speaks_for_the_setting(fresh):
+    open_page(fresh, SETTINGS["markers"])
+    wait_for_last(fresh, "on", timeout_ms=3000)
+    fresh.evaluate(ADD_STALE_PANEL_BEHIND)
+    settle(fresh, 4500)  # past the background's receipt settle (3 s)
+    assert (
+        fresh.evaluate(
+            "return document.querySelectorAll('#stale-panel [data-privacy-guard]').length"
+        )
+        == 0
+    ), "the stale copy was marked"
+    receipts = fresh.context.service_workers[0].evaluate(
+        "async () => (await chrome.storage.local.get('receipts')).receipts ?? []"
+    )
+    assert [r["state"] for r in receipts if r["state"] == "off"] == [], receipts
+    assert last(fresh)["state"] != "off"

@@ -45,6 +45,8 @@
   const MAX_TEXT_DEPTH = 40;
   // Smaller than this (px) is not a switch a person can see (sr-only copies are 1 px).
   const MIN_SIZE = 4;
+  // Fainter than this (the product of the opacities down to it) is not seen either.
+  const MIN_OPACITY = 0.1;
   // How many ancestors are asked whether they clip the switch away (a box each; deep
   // wrappers cost little, and 30 let a wrapper 31 levels up hide a switch: hostile round 3).
   const MAX_CLIP_DEPTH = 100;
@@ -211,6 +213,11 @@
     const own = getComputedStyle(el);
     if (clipsAll(own, box)) return true;
     let cut = isCut(own);
+    // Opacity multiplies down the tree: a switch at 0.001, or in a row at 0.01 inside a
+    // dialog, is as unseen as one at 0, which alone checkVisibility catches (review round
+    // 4, F4). Read where the styles are read anyway: the switch and inside its holder.
+    let opacity = Number(own.opacity);
+    if (opacity < MIN_OPACITY) return true;
     let node = el.parentElement;
     for (let depth = 0; node && node !== document.body && depth < MAX_CLIP_DEPTH; depth += 1) {
       // Boxes first: after the switch's own box was read, layout is current and a box is
@@ -224,6 +231,8 @@
       if (tiny || inside) {
         // Each property read is a call into the page's world: only those needed.
         const style = getComputedStyle(node);
+        if (inside) opacity *= Number(style.opacity);
+        if (opacity < MIN_OPACITY) return true;
         if (inside && isCut(style)) {
           // sr-only's clip-path: inset(50%) (or a zero clip rect) hides all it holds, with
           // no hit test: one cannot reach a track that takes no pointer events.
@@ -492,16 +501,23 @@
     const by = named ? "wording" : surface.kind && picksBySignal(texts) ? "signal" : null;
     if (!by) return null;
     // Within the whole dialog (or page), not the one panel: a stale copy of the panel
-    // beside the live one is a second candidate too.
+    // beside the live one is a second candidate too. On the Privacy settings, anywhere on
+    // the page: a stale copy of the panel left behind the overlay is one as well (review
+    // round 4, F1), while the consent popup shown over the settings is another surface.
     const dialog = el.closest(DIALOG);
-    for (const other of (dialog ?? document.body).querySelectorAll(SWITCH)) {
-      if (other === el || other.closest(DIALOG) !== dialog) continue;
+    const settings = surface.kind === "settings";
+    for (const other of (settings ? document.body : (dialog ?? document.body)).querySelectorAll(SWITCH)) {
+      if (other === el || isChatContent(other)) continue;
+      if (!settings && other.closest(DIALOG) !== dialog) continue;
       const otherTexts = textsOf(other);
       const otherNamed = byWording(otherTexts);
       const qualifies =
         otherNamed || (by === "signal" && otherNamed === null && picksBySignal(otherTexts));
       // Words first, sight second: only a rival that qualifies pays for the layout checks.
-      if (qualifies && isCandidate(other)) return null;
+      if (!qualifies || !isCandidate(other)) continue;
+      if (!settings || other.closest(DIALOG) === dialog || surfaceOf(other).kind === "settings") {
+        return null;
+      }
     }
     return by;
   }

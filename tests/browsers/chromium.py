@@ -211,17 +211,25 @@ class ChromiumDriver(Driver):
     def click_extension_button(self, action: str) -> None:
         # Closed shadow roots are invisible to the page and to Playwright's selectors;
         # the DevTools protocol sees them with pierce=true.
+        # A person clicks one they can see: a small window hides the callout's own
+        # "Turn it off" and keeps the one by "Accept".
         root = self.cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-        node = _find_action(root, action)
-        if node is None:
+        nodes = _find_actions(root, action)
+        if not nodes:
             raise AssertionError(f"no extension button data-action={action!r} on the page")
-        self.cdp.send("DOM.scrollIntoViewIfNeeded", {"backendNodeId": node["backendNodeId"]})
-        quad = self.cdp.send("DOM.getBoxModel", {"backendNodeId": node["backendNodeId"]})
-        content = quad["model"]["content"]
-        x, y = sum(content[0::2]) / 4, sum(content[1::2]) / 4
-        if quad["model"]["width"] == 0 or quad["model"]["height"] == 0:
-            raise AssertionError(f"extension button {action!r} is not visible")
-        self.page.mouse.click(x, y)
+        for node in nodes:
+            backend = {"backendNodeId": node["backendNodeId"]}
+            try:
+                self.cdp.send("DOM.scrollIntoViewIfNeeded", backend)
+                model = self.cdp.send("DOM.getBoxModel", backend)["model"]
+            except Exception:  # DevTools: "Could not compute box model" (display: none)
+                continue
+            if model["width"] == 0 or model["height"] == 0:
+                continue
+            content = model["content"]
+            self.page.mouse.click(sum(content[0::2]) / 4, sum(content[1::2]) / 4)
+            return
+        raise AssertionError(f"extension button {action!r} is not visible")
 
     def ui_node(self, kind: str, match) -> dict | None:
         """A node inside the extension's closed UI of `kind`, found through DevTools."""
@@ -267,7 +275,14 @@ def _find_in_ui(node: dict, match, kind: str | None = None, inside_ui: bool = Fa
     return None
 
 
-def _find_action(node: dict, action: str) -> dict | None:
-    return _find_in_ui(
-        node, lambda n, attrs: n.get("nodeName") == "BUTTON" and attrs.get("data-action") == action
-    )
+def _find_actions(node: dict, action: str, inside_ui: bool = False) -> list[dict]:
+    """Every button of the extension's UI with this data-action, in document order."""
+    attrs = node.get("attributes", [])
+    pairs = dict(zip(attrs[0::2], attrs[1::2], strict=False))
+    inside_ui = inside_ui or "data-privacy-guard-ui" in pairs
+    found = []
+    if inside_ui and node.get("nodeName") == "BUTTON" and pairs.get("data-action") == action:
+        found.append(node)
+    for child in (*node.get("shadowRoots", []), *node.get("children", [])):
+        found += _find_actions(child, action, inside_ui)
+    return found

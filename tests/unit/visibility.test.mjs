@@ -93,3 +93,14 @@ test("the live hidden switch beside a hidden copy in the other state is the one 
   const live = popupRow();
   assert.equal(takenOn(copy + live), "wording:T");
 });
+
+test("a copy all but transparent (its track or its label at 1% opacity) never counts", () => {
+  const faintTrack = (html) =>
+    html.replace('data-track="" style="', 'data-track="" style="opacity:0.01;').replace('data-knob="" style="', 'data-knob="" style="opacity:0.01;');
+  assert.equal(takenOn(popupRow({ edit: faintTrack })), "");
+  const faintLabel = (html) => html.replace('<label style="', '<label style="opacity:0.05;');
+  assert.equal(takenOn(popupRow({ edit: faintLabel })), "");
+  // Half-transparent is how a disabled switch looks: still seen.
+  const dimmed = (html) => html.replace('<label style="', '<label style="opacity:0.5;');
+  assert.equal(takenOn(popupRow({ edit: dimmed })), "wording:T");
+});
