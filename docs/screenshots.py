@@ -38,16 +38,30 @@ class Shot:
     dark: bool = False
     language: str | None = None  # the browser's UI language; None: English
     why: bool = False  # open the callout's "Why?"
+    click: str | None = None  # press this first, as a person would (a thumb)
+    wait_for: str = "[data-privacy-guard]"  # what shows once the extension has acted
 
 
 SHOTS = (
-    # A laptop window: the compact callout leaves "Accept" in view.
-    Shot("consent-popup.png", "popup_2026_cds.html", NEW, size=(1366, 657)),
-    Shot("consent-popup-phone.png", "popup_2026_cds.html", NEW, size=(360, 740)),
+    # The popup as claude.ai's own code draws it (a visually hidden checkbox beside the
+    # track you see, claude-ui-facts.md §0.1). A laptop window: the compact callout leaves
+    # "Accept" in view.
+    Shot("consent-popup.png", "popup_2026_grace_hidden_input.html", NEW, size=(1366, 657)),
+    Shot("consent-popup-phone.png", "popup_2026_grace_hidden_input.html", NEW, size=(360, 740)),
     Shot("privacy-settings.png", "settings_2026_en_cds.html", PRIVACY_2026, why=True),
     Shot("privacy-settings-dark.png", "settings_2026_en_cds.html", PRIVACY_2026, dark=True),
     Shot("privacy-settings-de.png", "settings_2026_de.html", PRIVACY_2026, language="de"),
-    Shot("onboarding.png", "onboarding_2026.html", "https://claude.ai/onboarding"),
+    Shot("onboarding.png", "onboarding_2026_hidden_input.html", "https://claude.ai/onboarding"),
+    # The thumbs-feedback dialog, with the warning inside it (Why? open).
+    Shot(
+        "feedback-dialog.png",
+        "chat_2026_feedback.html",
+        "https://claude.ai/chat/0b4c7f6e-3f2a-4c1e-9d4a-5a8f2e1c9b70",
+        size=(1100, 760),
+        click='[data-cds="MessageActions"] button[aria-label="Bad response"]',
+        wait_for='[data-privacy-guard-ui="feedback"]',
+        why=True,
+    ),
     Shot(
         "opted-out.png",
         "settings_2025_en_off.html",
@@ -61,7 +75,10 @@ NAMES = [s.name for s in SHOTS] + [TOOLBAR_POPUP]
 def take(driver: ChromiumDriver, shot: Shot) -> None:
     driver.page.set_viewport_size({"width": shot.size[0], "height": shot.size[1]})
     driver.open(shot.url, FIXTURES / shot.fixture)
-    driver.wait_for("return document.querySelector('[data-privacy-guard]')", timeout=10)
+    if shot.click:
+        driver.wait_for("return document.documentElement.dataset.fixtureReady === '1'", 15)
+        driver.click(shot.click)
+    driver.wait_for(f"return document.querySelector('{shot.wait_for}')", timeout=10)
     if shot.dark:
         driver.evaluate(DARK)
     driver.page.wait_for_timeout(400)  # let the callout's fade-in finish
