@@ -47,6 +47,11 @@ def test_content_scripts_ship_without_comments_but_with_what_their_errors_name(d
     assert '"refresh"' in main and '"sentinel"' in main
     assert re.search(r"\bidentify:", detect)
     assert not re.search(r"\bfunction identify\(", detect)
+    # The UI's stylesheet (a string terser leaves alone) ships folded, its comments gone.
+    callout = (folder / "content" / "callout.js").read_text("utf-8")
+    assert "The warning by" in (REPO / "extension" / "content" / "callout.js").read_text("utf-8")
+    assert "The warning by" not in callout
+    assert ":host{all:initial;display:block;pointer-events:auto}" in callout
     # The scripts share these globals by name; they must survive as written.
     shared = ("globalThis.PrivacyGuard", "globalThis.PRIVACY_GUARD_DATA", "__privacyGuardStarted")
     for name in shared:

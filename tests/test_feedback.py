@@ -8,9 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from cases import CHAT, READY, UI_KINDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
 PAGE = FIXTURES / "chat_2026_feedback.html"
 DIALOG = '[data-cds="Dialog"]'
 WARNING_IN_DIALOG = f"""
@@ -158,3 +160,17 @@ def test_no_warning_with_the_option_off(chromium, storage):
     assert chromium.evaluate(UI_KINDS) == []
     storage.evaluate(SET_WARN, True)
     chromium.wait_for(WARNING_IN_DIALOG, timeout=2)
+
+
+def test_an_off_callout_says_what_still_trains(chromium, dist_dir):
+    """'Off' is said together with what still trains: feedback and flagged chats (facts §6),
+    the number of years coming from policy.yaml through the strings."""
+    chromium.open("https://claude.ai/settings/data-privacy-controls",
+                  FIXTURES / "settings_2025_en_off.html")  # fmt: skip
+    chromium.wait_for(READY, timeout=15)
+    chromium.wait_for("return document.querySelector('[data-privacy-guard-ui=callout]')", 5)
+    text = ui_text(chromium, "callout")
+    assert " ".join(english(dist_dir, "content_off_still_trains").split()) in text, text
+    policy = yaml.safe_load((REPO / "policy_data" / "policy.yaml").read_text("utf-8"))
+    years = policy["facts"]["feedback_retention_years"]["value"]
+    assert f"{years} years" in text, text

@@ -38,6 +38,24 @@ const OPTIONS = {
   },
 };
 
+// Terser leaves strings alone, and the injected UI's stylesheet is one (content/callout.js
+// `const STYLE = \`…\``, written readably with comments): its comments go and its white
+// space folds, which changes no rule (~1 KB of the 50 KB budget). Folding only touches
+// space around "{", "}" and ";" and after a property's colon, never inside a selector.
+const STYLE = /(const STYLE = `)([^`]*)(`;)/g;
+function compactStyles(code) {
+  return code.replace(STYLE, (_, open, css, close) => {
+    const folded = css
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\s+/g, " ")
+      .replace(/\s*([{};])\s*/g, "$1")
+      .replace(/([{;])([\w-]+): /g, "$1$2:")
+      .replace(/;}/g, "}")
+      .trim();
+    return open + folded + close;
+  });
+}
+
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
 const { files } = JSON.parse(input);
@@ -46,7 +64,7 @@ const out = {};
 const errors = {};
 for (const name of Object.keys(files).sort()) {
   try {
-    const result = await minify({ [name]: files[name] }, OPTIONS);
+    const result = await minify({ [name]: compactStyles(files[name]) }, OPTIONS);
     out[name] = result.code;
   } catch (err) {
     errors[name] = `line ${err.line ?? "?"}, column ${(err.col ?? 0) + 1}: ${err.message}`;

@@ -45,6 +45,8 @@ export const TRAINING = [
   { lang: "pt", gen: 2025, where: "settings", label: "Ajude a melhorar o Claude" },
   { lang: "pt", gen: 2026, where: "settings", label: "Ajude a melhorar nossos modelos de IA" },
   { lang: "pt", gen: 2026, where: "onboarding", label: "Ajude a melhorar nossos modelos de IA:" },
+  // 2025, before the rename (facts §5); the review found them missing (round 4, F12).
+  { lang: "it", gen: 2025, where: "settings", label: "Aiuta a migliorare Claude" },
   { lang: "it", gen: 2026, where: "settings", label: "Contribuisci a migliorare i nostri modelli AI" },
   { lang: "it", gen: 2026, where: "popup", label: "Contribuisci a migliorare i nostri modelli AI" },
   { lang: "it", gen: 2026, where: "onboarding", label: "Contribuisci a migliorare i nostri modelli AI:" },
@@ -54,6 +56,7 @@ export const TRAINING = [
   { lang: "ja", gen: 2026, where: "popup", label: "ＡＩモデルの改善にご協力ください" },
   // A full-width colon (NFKC makes it ":").
   { lang: "ja", gen: 2026, where: "onboarding", label: "AIモデルの改善にご協力ください：" },
+  { lang: "ko", gen: 2025, where: "settings", label: "Claude 개선에 도움 주기" },
   { lang: "ko", gen: 2026, where: "settings", label: "AI 모델 개선 돕기" },
   { lang: "ko", gen: 2026, where: "popup", label: "AI 모델 개선 돕기" },
   { lang: "ko", gen: 2026, where: "onboarding", label: "AI 모델 개선 돕기:" },
