@@ -135,16 +135,19 @@ def test_callout_follows_a_theme_the_page_sets_after_load(chromium):
     assert sum(dark) / 3 < 90, f"dark page, callout background {dark}"
 
 
+# The page's Accept handler shows an error instead of closing the popup: the save failed.
+FAILING_ACCEPT = (
+    "const accept = document.querySelector('button.btn-primary');"
+    "const failing = accept.cloneNode(true);"
+    "failing.addEventListener('click', () => failing.after('Something went wrong.'));"
+    "accept.replaceWith(failing);"
+)
+
+
 def test_accept_that_leaves_the_popup_open_records_nothing(chromium):
     """A save that fails keeps the popup open: the position was not saved."""
     open_fixture(chromium, NEW, "popup_2026_cds.html")
-    # The page's Accept handler now shows an error instead of closing the popup.
-    chromium.evaluate(
-        "const accept = document.querySelector('button.btn-primary');"
-        "const failing = accept.cloneNode(true);"
-        "failing.addEventListener('click', () => failing.after('Something went wrong.'));"
-        "accept.replaceWith(failing);"
-    )
+    chromium.evaluate(FAILING_ACCEPT)
     click_training(chromium)
     chromium.wait_for(f"{MARK} === 'off'", timeout=2)
     chromium.click("button.btn-primary")  # "Accept"
@@ -158,11 +161,7 @@ def test_accept_that_failed_then_not_now_records_nothing(chromium, leave):
     or Escape within the time a closing popup gets: nothing was saved (review round 4, F2)."""
     open_fixture(chromium, NEW, "popup_2026_cds.html")
     chromium.evaluate(
-        "const accept = document.querySelector('button.btn-primary');"
-        "const failing = accept.cloneNode(true);"
-        "failing.addEventListener('click', () => failing.after('Something went wrong.'));"
-        "accept.replaceWith(failing);"
-        "document.addEventListener('keydown', (e) => {"
+        FAILING_ACCEPT + "document.addEventListener('keydown', (e) => {"
         "  if (e.key === 'Escape') document.querySelector('[data-radix-portal]')?.remove(); });"
     )
     click_training(chromium)
