@@ -92,7 +92,7 @@ def test_policy_data_reaches_the_extension_as_one_data_file(dist):
 
 def test_content_scripts_get_only_the_data_they_read(dist):
     """content-data.js is injected into every claude.ai page (50 KB budget): the detection
-    rules, and the facts the callout states with their sources, nothing more."""
+    rules, and per part of the page UI the sources of the facts it states, nothing more."""
 
     def load(name):
         text = (dist / f"chrome/generated/{name}").read_text("utf-8")
@@ -103,9 +103,19 @@ def test_content_scripts_get_only_the_data_they_read(dist):
     full, page = load("policy-data.js"), load("content-data.js")
     manifest = json.loads((dist / "chrome/manifest.json").read_text("utf-8"))
     assert manifest["content_scripts"][0]["js"][0] == "generated/content-data.js"
-    assert set(page["facts"]) == {"training_scope", "retention_on_years", "plans_affected"}
-    assert all(set(fact) == {"sources"} for fact in page["facts"].values())
-    cited = {sid for fact in page["facts"].values() for sid in fact["sources"]}
+    assert "facts" not in page  # values reach the page through the strings
+    states = {
+        "callout": ("training_scope", "retention_on_years", "plans_affected"),
+        "feedback": (
+            "feedback_trains_even_off",
+            "feedback_retention_years",
+            "incognito_not_trained",
+        ),
+    }
+    for part, facts in states.items():
+        wanted = {sid for name in facts for sid in full["facts"][name]["sources"]}
+        assert set(page["explains"][part]) == wanted, part
+    cited = {sid for ids in page["explains"].values() for sid in ids}
     assert set(page["sources"]) == cited
     assert all(page["sources"][sid] == full["sources"][sid] for sid in cited)
     dropped = {"watchedSwitches", "lockNotes"}
