@@ -8,6 +8,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -212,23 +213,29 @@ class ChromiumDriver(Driver):
         # Closed shadow roots are invisible to the page and to Playwright's selectors;
         # the DevTools protocol sees them with pierce=true.
         # A person clicks one they can see: a small window hides the callout's own
-        # "Turn it off" and keeps the one by "Accept".
-        root = self.cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-        nodes = _find_actions(root, action)
+        # "Turn it off" and keeps the one by "Accept"; one being drawn anew (a settings
+        # tab just switched) is waited for, as a person would, for up to 2 s.
+        deadline = time.monotonic() + 2
+        while True:
+            root = self.cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+            nodes = _find_actions(root, action)
+            for node in nodes:
+                backend = {"backendNodeId": node["backendNodeId"]}
+                try:
+                    self.cdp.send("DOM.scrollIntoViewIfNeeded", backend)
+                    model = self.cdp.send("DOM.getBoxModel", backend)["model"]
+                except Exception:  # DevTools: "Could not compute box model" (display: none)
+                    continue
+                if model["width"] == 0 or model["height"] == 0:
+                    continue
+                content = model["content"]
+                self.page.mouse.click(sum(content[0::2]) / 4, sum(content[1::2]) / 4)
+                return
+            if time.monotonic() > deadline:
+                break
+            self.page.wait_for_timeout(100)
         if not nodes:
             raise AssertionError(f"no extension button data-action={action!r} on the page")
-        for node in nodes:
-            backend = {"backendNodeId": node["backendNodeId"]}
-            try:
-                self.cdp.send("DOM.scrollIntoViewIfNeeded", backend)
-                model = self.cdp.send("DOM.getBoxModel", backend)["model"]
-            except Exception:  # DevTools: "Could not compute box model" (display: none)
-                continue
-            if model["width"] == 0 or model["height"] == 0:
-                continue
-            content = model["content"]
-            self.page.mouse.click(sum(content[0::2]) / 4, sum(content[1::2]) / 4)
-            return
         raise AssertionError(f"extension button {action!r} is not visible")
 
     def ui_node(self, kind: str, match) -> dict | None:

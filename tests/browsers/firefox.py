@@ -199,20 +199,26 @@ class FirefoxDriver(Driver):
     def click_extension_button(self, action: str) -> None:
         # Marionette runs privileged, so it can enter closed shadow roots. A person clicks
         # one they can see: a small window hides the callout's own "Turn it off" and keeps
-        # the one by "Accept".
-        hidden = False
-        for host in self.marionette.find_elements(By.CSS_SELECTOR, "[data-privacy-guard-ui]"):
-            try:
-                button = host.shadow_root.find_element(
-                    By.CSS_SELECTOR, f'button[data-action="{action}"]'
-                )
-            except MarionetteException:
-                continue
-            if not button.is_displayed():
-                hidden = True
-                continue
-            button.click()
-            return
+        # the one by "Accept"; one being drawn anew (a settings tab just switched) is
+        # waited for, as a person would, for up to 2 s.
+        deadline = time.monotonic() + 2
+        while True:
+            hidden = False
+            for host in self.marionette.find_elements(By.CSS_SELECTOR, "[data-privacy-guard-ui]"):
+                try:
+                    button = host.shadow_root.find_element(
+                        By.CSS_SELECTOR, f'button[data-action="{action}"]'
+                    )
+                    if not button.is_displayed():
+                        hidden = True
+                        continue
+                    button.click()
+                    return
+                except MarionetteException:
+                    continue  # no such button there, or it went while we looked
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
         if hidden:
             raise AssertionError(f"extension button {action!r} is not visible")
         raise AssertionError(f"no extension button data-action={action!r} on the page")
