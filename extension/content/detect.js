@@ -342,16 +342,16 @@
     return null;
   }
 
+  /** True when `el` can never be the training switch wherever it shows: in a chat. */
+  const isChatContent = (el) => Boolean(IGNORE && el.closest(IGNORE));
+
   /** A switch that could be the training switch: shown, not in a chat, popover or toast. */
   function isCandidate(el) {
     if (!el.matches(SWITCH)) return false;
-    if (IGNORE && el.closest(IGNORE)) return false;
+    if (isChatContent(el)) return false;
     if (NOT_DIALOG && el.closest(NOT_DIALOG)) return false;
     return controlOf(el) !== null;
   }
-
-  /** True when `el` can never be the training switch wherever it shows: in a chat. */
-  const isChatContent = (el) => Boolean(IGNORE && el.closest(IGNORE));
 
   /** The nearest ancestor with text that holds no other switch: the switch's row. */
   function rowOf(el) {

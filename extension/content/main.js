@@ -19,14 +19,12 @@
 
   const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
   const CONTAINERS = data.detection.watchedContainers.join(",");
-  // Text boxes in dialogs: the feedback dialog holds one and no switch (content.css).
-  const FIELDS = data.detection.dialogSelectors
-    .flatMap((dialog) => data.detection.feedbackFields.map((field) => `${dialog} ${field}`))
-    .join(",");
-  // The switches content.css animates: every switch selector inside every container.
-  const WATCHED = data.detection.watchedContainers
-    .flatMap((container) => data.detection.switchSelectors.map((sw) => `${container} ${sw}`))
-    .join(",");
+  /** Every selector of `inner` inside every one of `outer`, as one selector list. */
+  const within = (outer, inner) => outer.flatMap((o) => inner.map((i) => `${o} ${i}`)).join(",");
+  // What content.css animates: the switches in every watched container, and the text
+  // boxes in dialogs (the feedback dialog holds one and no switch).
+  const WATCHED = within(data.detection.watchedContainers, data.detection.switchSelectors);
+  const FIELDS = within(data.detection.dialogSelectors, data.detection.feedbackFields);
   const POLL_MS = 400;
   const SURFACE_SCAN_MS = 250;
   const SWEEP_MS = 1000;
