@@ -156,6 +156,9 @@
     "max-height": "none",
     overflow: "visible",
   };
+  // Part of every host's id: random per page, so a page cannot write one of ours ahead.
+  const HOST_KEY = Math.random().toString(36).slice(2, 8);
+  let hosts = 0;
   // Hosts pinned to the window's corner rather than placed in the page's flow.
   const FLOATING = new Set(["notice", "updated"]);
   const NOTICE_STYLE = {
@@ -172,9 +175,13 @@
    * A host element with a closed shadow root; events from inside stay inside. A plain
    * <div>, not a custom element: a page can define a custom-element name before us and
    * reach a "closed" root through ElementInternals, but cannot redefine a built-in.
+   * Its id of its own is its key: a morphing re-render (morphdom, idiomorph) pairs
+   * elements by tag and key, so without one the host could be taken for the page's own
+   * button row and swallow Accept into its shadow tree (tests/test_rerender.py).
    */
   function createHost(kind) {
     const host = document.createElement("div");
+    host.id = `privacy-guard-${kind}-${HOST_KEY}-${++hosts}`;
     host.setAttribute("data-privacy-guard-ui", kind);
     const style = FLOATING.has(kind) ? { ...HOST_STYLE, ...NOTICE_STYLE } : HOST_STYLE;
     for (const [name, value] of Object.entries(style)) {
