@@ -22,7 +22,9 @@ MORPH = """
 const dialog = document.querySelector('[role=dialog]');
 const template = window.__firstDraw;
 function morph(live, next) {
-  for (const a of [...live.attributes]) if (!next.hasAttribute(a.name)) live.removeAttribute(a.name);
+  for (const a of [...live.attributes]) {
+    if (!next.hasAttribute(a.name)) live.removeAttribute(a.name);
+  }
   for (const a of [...next.attributes]) live.setAttribute(a.name, a.value);
   const wanted = [...next.childNodes];
   wanted.forEach((want, i) => {
@@ -44,7 +46,8 @@ morph(dialog, template);
 KEEP_FIRST_DRAW = """
 window.__firstDraw = document.querySelector('[role=dialog]').cloneNode(true);
 window.__firstDraw.querySelectorAll('[data-privacy-guard-ui]').forEach((h) => h.remove());
-window.__firstDraw.querySelectorAll('[data-privacy-guard]').forEach((e) => e.removeAttribute('data-privacy-guard'));
+window.__firstDraw.querySelectorAll('[data-privacy-guard]')
+  .forEach((e) => e.removeAttribute('data-privacy-guard'));
 """
 
 # Accept can be pressed: it has a box, is not inside anything of ours, and a click at its
