@@ -84,23 +84,16 @@ class ChromiumPrivate:
         ):
             assert page.evaluate(call, self.extension_id) is None
         page.close()
-        # Allowing incognito reloads the extension; an extension page wakes its new worker.
-        self._extension_page = None
+        # Allowing incognito reloads the extension; an extension page wakes its new worker
+        # (it may fail to load while the extension restarts: tried again).
+        page = self.driver.context.new_page()
         for _ in range(50):
-            if self._wake():
+            if self.driver.context.service_workers:
                 break
+            with contextlib.suppress(Exception):
+                page.goto(f"chrome-extension://{self.extension_id}/popup/popup.html")
             time.sleep(0.2)
         assert self.snapshot()["local"].get("schemaVersion"), "the extension did not come back"
-
-    def _wake(self) -> bool:
-        if self.driver.context.service_workers:
-            return True
-        # The page may fail to load while the extension restarts: tried again.
-        with contextlib.suppress(Exception):
-            page = self.driver.context.new_page()
-            page.goto(f"chrome-extension://{self.extension_id}/popup/popup.html")
-            self._extension_page = page
-        return bool(self.driver.context.service_workers)
 
     def snapshot(self) -> dict:
         worker = self.driver.context.service_workers[-1]
@@ -109,7 +102,9 @@ class ChromiumPrivate:
     def open_private(self, url: str, fixture: Path) -> None:
         self.driver.routes.serve(url, fixture)
         worker = self.driver.context.service_workers[-1]
-        worker.evaluate("(url) => chrome.windows.create({ url, incognito: true }).then(() => {})", url)
+        worker.evaluate(
+            "(url) => chrome.windows.create({ url, incognito: true }).then(() => 0)", url
+        )
 
     def open_normal(self, url: str, fixture: Path) -> None:
         self.driver.page.bring_to_front()
@@ -192,9 +187,7 @@ def test_a_private_tab_shows_its_badge_and_stores_nothing(private):
 
     private.open_private(ON_URL, ON_FIXTURE)
     # The private tab's report reached the background: that tab's badge says ON.
-    badged = wait_until(
-        lambda: {"incognito": True, "badge": "ON"} in private.snapshot()["badges"]
-    )
+    badged = wait_until(lambda: {"incognito": True, "badge": "ON"} in private.snapshot()["badges"])
     assert badged, private.snapshot()["badges"]
     # Long enough for a waiting entry to become a history entry: still nothing stored.
     time.sleep(STABLE_S)
