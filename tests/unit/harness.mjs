@@ -63,7 +63,7 @@ const SCRIPT = await bundle(DIST);
 // - getBoundingClientRect: 24x24 at (16, 16) unless the element's own inline style gives
 //   width/height/left/top in px; an empty box under display:none;
 // - checkVisibility (every browser the manifest allows has it: Chrome 120+, Firefox
-//   140+): no box, opacity 0 on it or an ancestor, or visibility not "visible" -> false;
+//   142+): no box, opacity 0 on it or an ancestor, or visibility not "visible" -> false;
 // - elementsFromPoint: the elements whose box holds the point, less those with a
 //   clip-path or clip on them or an ancestor (a clip takes a box out of hit testing
 //   wherever it cuts; here it is taken to cut all of it, as claude.ai's sr-only does).
