@@ -147,7 +147,9 @@ def compact_json(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _manifest(policy: Policy, target: Target, source: Path) -> dict[str, Any]:
+def target_manifest(policy: Policy, target: Target, source: Path) -> dict[str, Any]:
+    """The manifest.json the build writes for `target`: extension/manifest/base.json with the
+    target's overlay, the version and the default locale. Raises BuildError when unreadable."""
     problems = []
     parts = []
     for name in ("manifest/base.json", target.overlay_file):
@@ -200,7 +202,7 @@ def render_target(policy: Policy, target: Target, source: Path, out: Path) -> No
     """Write the unpacked build for one browser into `out` (which must not exist)."""
     env = _environment(source)
     data = extension_data(policy)
-    manifest = _manifest(policy, target, source)
+    manifest = target_manifest(policy, target, source)
     context = {
         "data": data,
         "content_data": content_data(data),
