@@ -220,6 +220,12 @@ def _listing_text(policy: Policy, code: str) -> str:
         "below its heading. The Chrome Web Store shows the name and summary of the package "
         "(its manifest) and takes only the description; addons.mozilla.org takes all three.",
     ]
+    # What the Chrome Web Store will show instead of NAME and SUMMARY, to compare.
+    shown = {k: v.replace("$$", "$") for k, v in policy.messages[code].items()}
+    manifest_name = shown.get("manifest_extension_name")
+    manifest_summary = shown.get("manifest_extension_description")
+    if manifest_name and manifest_summary:
+        parts.append(f"The package says: “{manifest_name}”, “{manifest_summary}”")
     for key, label in _LABELS.items():
         text = listing[key]
         limit = LISTING_LIMITS[key]
@@ -245,7 +251,7 @@ def _privacy_tab(policy: Policy, manifests: dict[str, dict[str, Any]]) -> str:
         lines += [_english(policy, PERMISSION_REASONS[name]), ""]
     lines += ["=== Host permission justification ==="]
     for name, targets in access["hosts"].items():
-        lines += [f"{name} (the content script's site, in {_asked_by(targets)})"]
+        lines += [f"{name} (site access asked for by {_asked_by(targets)})"]
         lines += [_english(policy, HOST_REASONS[name]), ""]
     lines += [
         "=== Are you using remote code? ===",
