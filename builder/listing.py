@@ -313,9 +313,9 @@ HOW TO REACH EACH SURFACE ON CLAUDE.AI (a free Claude account is enough)
 2. The sign-up step "Before your first chat" (https://claude.ai/onboarding): shown once
    to a new account right after sign-up, with the switch on by default. Privacy Guard
    outlines it and says what will happen on "Continue"; nothing is recorded before.
-3. The consent popup "Updates to Consumer Terms and Policies": shown to a Claude Free,
-   Pro or Max account that has not yet made its choice, until it does. An account that
-   already chose never sees it again; use the fixture pages below.
+3. The consent popup "Updates to Consumer Terms and Policies": shown to an account on
+   {plans_affected} that has not yet made its choice, until it does. An account
+   that already chose never sees it again; use the fixture pages below.
 4. The feedback dialog: in any chat, press the thumbs up or down under a reply. Privacy
    Guard adds one warning above Cancel and Submit (submitting sends the whole
    conversation to Anthropic, usable for training even with the setting off). Press
