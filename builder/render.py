@@ -148,7 +148,9 @@ def compact_json(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _manifest(policy: Policy, target: Target, source: Path) -> dict[str, Any]:
+def target_manifest(policy: Policy, target: Target, source: Path) -> dict[str, Any]:
+    """The manifest.json the build writes for `target`: extension/manifest/base.json with the
+    target's overlay, the version and the default locale. Raises BuildError when unreadable."""
     problems = []
     parts = []
     for name in ("manifest/base.json", target.overlay_file):
@@ -205,7 +207,7 @@ def render_target(policy: Policy, target: Target, source: Path, out: Path) -> st
     """
     env = _environment(source)
     data = extension_data(policy)
-    manifest = _manifest(policy, target, source)
+    manifest = target_manifest(policy, target, source)
     context = {
         "data": data,
         "content_data": content_data(data),
