@@ -69,7 +69,8 @@ async function startBackground() {
   const timers = { setTimeout: () => 0, clearTimeout() {} };
   const context = vm.createContext({ chrome: fake.api, console, ...timers });
   for (const script of SCRIPTS) {
-    vm.runInContext(readFileSync(join(DIST, script), "utf8"), context, { filename: script });
+    const code = readFileSync(join(DIST, "chrome", script), "utf8");
+    vm.runInContext(code, context, { filename: script });
   }
   await settle();
   return fake;
