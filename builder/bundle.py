@@ -23,10 +23,17 @@ class Bundle:
 
 
 # The content script: one IIFE, the only script the manifest injects (MV3 has no module
-# content scripts). shared/store.js is an ES module too; the extension's pages and the
-# background load it as a classic script that sets PrivacyGuard.store.
+# content scripts). The report describer: injected on demand (scripting.executeScript),
+# its result the footer's value. shared/store.js is an ES module too; the extension's
+# pages and the background load it as a classic script that sets PrivacyGuard.store.
 BUNDLES = (
     Bundle("content/main.js", "content/content.js"),
+    Bundle(
+        "content/describer.js",
+        "content/describer.js",
+        global_name="PrivacyGuardDescriber",
+        footer="PrivacyGuardDescriber.report();",
+    ),
     Bundle(
         "shared/store.js",
         "shared/store.js",
@@ -34,6 +41,8 @@ BUNDLES = (
         footer="(globalThis.PrivacyGuard ??= {}).store = PrivacyGuardStore.store;",
     ),
 )
+# Scripts injected on demand (scripting.executeScript), minified like the content script.
+ON_DEMAND = ("content/describer.js",)
 # Rendered into the build for the bundler and read by the fast tier (tests/unit), not shipped.
 CONTENT_DATA = "generated/content-data.js"
 

@@ -85,6 +85,69 @@ export function stepChoice(state, event, now) {
 }
 
 /**
+ * The "couldn't find it, please check yourself" notice:
+ *
+ *   absent ──look, it shows──▶ looking (deadline) ──deadline passed, none found──▶ missing
+ *     ▲                          ▲  │ a readable switch      an unreadable one ──▶ missing
+ *     │                          │  ▼                                   │ dismiss
+ *     └─ look, it is gone ───────┴ found ◀── a readable switch     dismissed
+ *
+ * A look says whether a surface that may hold the switch shows (the Privacy screen, the
+ * onboarding step, or a tracked switch's own step), whether it must hold one (not another
+ * screen of the settings), and what was found: a readable switch, one whose state the page
+ * leaves open or contradicts ("unreadable": on/off cannot be said, so "please check it
+ * yourself" is what is true, at once), or none. The notice shows in "missing" only;
+ * "dismissed" lasts until the surface goes away; a new URL starts the wait anew.
+ */
+
+/**
+ * @typedef {{ phase: "absent" } | { phase: "looking", deadline: number } | { phase: "found" }
+ *   | { phase: "missing" } | { phase: "dismissed" }} NoticeState
+ * @typedef {{ type: "look", shows: boolean, required: boolean,
+ *   found: "readable" | "unreadable" | "none" } | { type: "dismiss" } | { type: "restart" }}
+ *   NoticeEvent
+ * @typedef {{ type: "show" } | { type: "clear" }} NoticeEffect
+ */
+
+/** @type {NoticeState} */
+export const NO_NOTICE = Object.freeze({ phase: "absent" });
+
+/**
+ * `waitMs`: how long a surface gets to render its switch (detection.yaml
+ * not_found_after_ms).
+ * @param {NoticeState} state
+ * @param {NoticeEvent} event
+ * @param {number} now
+ * @param {number} waitMs
+ * @returns {{ state: NoticeState, effects: NoticeEffect[], wakeAt: number | null }}
+ */
+export function stepNotice(state, event, now, waitMs) {
+  const clear = state.phase === "missing" ? [{ type: "clear" }] : [];
+  const to = (next, effects = []) => ({
+    state: next,
+    effects,
+    wakeAt: next.phase === "looking" ? next.deadline : null,
+  });
+  if (event.type === "dismiss") return to(state.phase === "absent" ? state : { phase: "dismissed" }, clear);
+  if (event.type === "restart") return state.phase === "dismissed" ? to(state) : to(NO_NOTICE, clear);
+  if (!event.shows) return to(NO_NOTICE, clear);
+  if (state.phase === "dismissed") return to(state);
+  if (event.found === "readable") return to({ phase: "found" }, clear);
+  if (event.found === "unreadable") {
+    return state.phase === "missing" ? to(state) : to({ phase: "missing" }, [{ type: "show" }]);
+  }
+  if (state.phase === "absent" || state.phase === "found") {
+    // Nothing yet, or lost again (another dialog closed over it, a tab change): the wait
+    // starts anew.
+    return to({ phase: "looking", deadline: now + waitMs });
+  }
+  if (state.phase === "looking" && now >= state.deadline && event.required) {
+    return to({ phase: "missing" }, [{ type: "show" }]);
+  }
+  return to(state);
+}
+
+/**
  * Whether a switch's state can be said yet. A disabled switch is also how a page shows a
  * setting still loading (off, greyed, for seconds on a slow connection): "off and locked"
  * is said only once it held `waitMs` (as long as the settings get to render,

@@ -166,3 +166,89 @@ test("a locked switch is said only once it held the wait; unlocked at once", () 
     wakeAt: null,
   });
 });
+
+// --- The notice: "couldn't find it, please check yourself" ---------------------------
+const { NO_NOTICE, stepNotice } = machine;
+const WAIT = 10_000;
+
+/** Runs looks at times; returns the notice's effects with their times, and the end. */
+function notice(steps) {
+  let state = NO_NOTICE;
+  const effects = [];
+  for (const [now, event] of steps) {
+    const next = stepNotice(state, event, now, WAIT);
+    for (const e of next.effects) effects.push(`${now}:${e.type}`);
+    state = next.state;
+  }
+  return { effects, state };
+}
+const look = (found, { shows = true, required = true } = {}) => ({ type: "look", shows, required, found });
+
+test("a surface with no switch gets the notice once the wait is over, not before", () => {
+  const { effects, state } = notice([
+    [0, look("none")],
+    [WAIT - 1, look("none")],
+    [WAIT, look("none")],
+    [WAIT + 250, look("none")],
+  ]);
+  assert.deepEqual(effects, [`${WAIT}:show`]);
+  assert.equal(state.phase, "missing");
+});
+
+test("a screen that need not hold the switch (another settings tab) waits, then the Privacy tab shows at once", () => {
+  const { effects } = notice([
+    [0, look("none", { required: false })],
+    [WAIT + 5000, look("none", { required: false })],
+    [WAIT + 6000, look("none")],
+  ]);
+  assert.deepEqual(effects, [`${WAIT + 6000}:show`]);
+});
+
+test("a switch whose state the page leaves open gets the notice at once; a readable one clears it", () => {
+  const { effects, state } = notice([
+    [0, look("unreadable")],
+    [100, look("unreadable")],
+    [200, look("readable")],
+  ]);
+  assert.deepEqual(effects, ["0:show", "200:clear"]);
+  assert.equal(state.phase, "found");
+});
+
+test("found, then lost again: the wait starts anew", () => {
+  const { effects } = notice([
+    [0, look("readable")],
+    [5000, look("none")],
+    [5000 + WAIT - 1, look("none")],
+    [5000 + WAIT, look("none")],
+  ]);
+  assert.deepEqual(effects, [`${5000 + WAIT}:show`]);
+});
+
+test("dismissed stays dismissed while the surface shows, and ends when it goes", () => {
+  const { effects, state } = notice([
+    [0, look("none")],
+    [WAIT, look("none")],
+    [WAIT + 1, { type: "dismiss" }],
+    [WAIT + 2, look("unreadable")],
+    [WAIT + 3, { type: "restart" }], // a new URL does not bring it back
+    [WAIT * 3, look("none")],
+    [WAIT * 3 + 1, look("none", { shows: false })],
+    [WAIT * 3 + 2, look("none")],
+    [WAIT * 4 + 2, look("none")],
+  ]);
+  assert.deepEqual(effects, [`${WAIT}:show`, `${WAIT + 1}:clear`, `${WAIT * 4 + 2}:show`]);
+  assert.equal(state.phase, "missing");
+});
+
+test("the surface going clears the notice; a new URL starts the wait again", () => {
+  const gone = notice([[0, look("none")], [WAIT, look("none")], [WAIT + 1, look("none", { shows: false })]]);
+  assert.deepEqual(gone.effects, [`${WAIT}:show`, `${WAIT + 1}:clear`]);
+  const moved = notice([[0, look("none")], [WAIT - 1, { type: "restart" }], [WAIT, look("none")]]);
+  assert.deepEqual(moved.effects, []);
+  assert.equal(moved.state.phase, "looking");
+});
+
+test("a look asks to be woken at the deadline", () => {
+  const next = stepNotice(NO_NOTICE, look("none"), 100, WAIT);
+  assert.equal(next.wakeAt, 100 + WAIT);
+});

@@ -1,0 +1,293 @@
+// Where to look, cheaply: a CSS animation (content.css) announces every switch rendered
+// inside a dialog or the Privacy settings, and a childList-only observer on <body> sees
+// dialog portals in the task that adds them, so no observer runs over the busy chat DOM.
+// A slow sweep of the same places covers pages that switch animations off. A switch that
+// cannot be seen yet, or whose words have not rendered, is looked at again for a while
+// and then whenever its dialog or panel changes (see park). What is found goes to
+// track.js; text boxes in dialogs to feedback.js.
+import data from "../generated/content-data.js";
+import { detect } from "./detect.js";
+import { considerFeedback } from "./feedback.js";
+import { alive, every, guarded, listen, onStop, stop, stopTimer } from "./life.js";
+import { onSurfaceUrl, restartNotice, surfaceShows, watchSurfaces, watchingSurfaces } from "./notice.js";
+import { isTracked, refresh, track } from "./track.js";
+
+const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
+const CONTAINERS = data.detection.watchedContainers.join(",");
+/** Every selector of `inner` inside every one of `outer`, as one selector list. */
+const within = (outer, inner) => outer.flatMap((o) => inner.map((i) => `${o} ${i}`)).join(",");
+// What content.css animates: the switches in every watched container, and the text
+// boxes in dialogs (the feedback dialog holds one and no switch).
+const WATCHED = within(data.detection.watchedContainers, data.detection.switchSelectors);
+const FIELDS = within(data.detection.dialogSelectors, data.detection.feedbackFields);
+const SWEEP_MS = 1000;
+// How often the sentinel animation is checked to still reach switches (the page can
+// switch animations off at any time: claude.ai's "Motion: Reduced" setting). The check
+// makes the browser bring the page's styles up to date, which on a streaming chat is
+// not free: 5 s cost 2% of its script time (bench/), 30 s is in the noise.
+const PROBE_MS = 30000;
+const URL_POLL_MS = 500;
+const RECHECK_MS = 500;
+// As long as the settings get to render before the "check it yourself" notice.
+const RECHECKS = Math.ceil(data.detection.notFoundAfterMs / RECHECK_MS);
+
+// Switches in chat content, which can never be the training switch; scans skip them.
+const rejected = new WeakSet();
+// Switches that may still turn out to be it (see setAside) -> looks left.
+const unsure = new Map();
+// Dialog or panel -> { observer, switches }: switches whose looks ran out, looked at
+// again when something in or above their holder changes (see park).
+const parked = new Map();
+let recheckTimer = 0;
+let lastUrl = location.href;
+let sentinelOk = true;
+let probedAt = -Infinity;
+
+/** The switches whose words have not rendered yet (see setAside). */
+export const unsureSwitches = () => unsure.keys();
+
+/** A switch announced by the sentinel, a scan or a re-look: track it, or look again later. */
+function consider(el) {
+  if (isTracked(el)) return refresh(el);
+  if (rejected.has(el) || unsure.has(el) || !el.isConnected) return undefined;
+  if (detect.isChatContent(el)) {
+    rejected.add(el);
+    return undefined;
+  }
+  // The Privacy screen can show with no URL change (shortcut, tab buttons): its
+  // switches rendering here is the sign to watch it, notice included.
+  if (!watchingSurfaces() && detect.inPrivacyPanel(el)) watchSurfaces();
+  const by = detect.identify(el);
+  if (by) track(el, by);
+  else setAside(el);
+  return undefined;
+}
+
+/**
+ * A switch can render before its words do (a translation loaded late, a skeleton row
+ * filled in afterwards), while its dialog fades in, or mounted hidden and shown later
+ * (a popup kept out of sight, a Privacy panel behind another settings tab). One in a
+ * dialog or on a surface that does not qualify yet is looked at every RECHECK_MS for as
+ * long as the settings get to render, then parked; anything else is left to the scans
+ * and the sentinel, which look at it again when it renders anew or the URL changes.
+ */
+export function setAside(el) {
+  if (!onSurfaceUrl() && !el.closest(detect.DIALOG)) return;
+  unpark(el);
+  unsure.set(el, RECHECKS);
+  if (!recheckTimer) recheckTimer = every(RECHECK_MS, guarded("recheck", recheckUnsure));
+}
+
+/**
+ * A switch whose looks ran out waits, at no cost, for its dialog or panel to change: an
+ * observer on that holder (attributes, children and text, all small next to the chat)
+ * and on the holder's ancestors (attributes: the portal shown, a class, `hidden`) puts
+ * it back among the unsure. A display:none → shown change also restarts its sentinel
+ * animation (content.css), which considers it again. Nothing is set aside for good.
+ */
+function park(el) {
+  const holder = detect.holderOf(el);
+  if (!holder) return;
+  for (const [gone, watch] of parked) {
+    if (!gone.isConnected) {
+      watch.observer.disconnect();
+      parked.delete(gone);
+    }
+  }
+  let watch = parked.get(holder);
+  if (!watch) {
+    const observer = new MutationObserver(guarded("parked", () => wake(holder)));
+    observer.observe(holder, { attributes: true, childList: true, subtree: true, characterData: true });
+    for (let node = holder.parentElement; node; node = node.parentElement) {
+      observer.observe(node, { attributes: true });
+    }
+    watch = { observer, switches: new Set() };
+    parked.set(holder, watch);
+  }
+  watch.switches.add(el);
+}
+
+function unpark(el) {
+  for (const [holder, watch] of parked) {
+    if (watch.switches.delete(el) && !watch.switches.size) {
+      watch.observer.disconnect();
+      parked.delete(holder);
+    }
+  }
+}
+
+/** Something changed in or above a holder of parked switches: look at them again. */
+function wake(holder) {
+  const watch = parked.get(holder);
+  if (!watch) return;
+  parked.delete(holder);
+  watch.observer.disconnect();
+  if (!holder.isConnected) return;
+  for (const el of watch.switches) if (el.isConnected) consider(el);
+}
+
+function recheckUnsure() {
+  for (const [el, looksLeft] of unsure) {
+    if (!el.isConnected) {
+      unsure.delete(el);
+      continue;
+    }
+    const by = detect.identify(el);
+    if (by) {
+      unsure.delete(el);
+      track(el, by);
+    } else if (looksLeft > 1) {
+      unsure.set(el, looksLeft - 1);
+    } else {
+      unsure.delete(el);
+      park(el);
+    }
+  }
+  if (!unsure.size) recheckTimer = stopTimer(recheckTimer);
+}
+
+/**
+ * Every switch on a surface page; elsewhere, those in dialogs and panels.
+ * @param {Document | Element} [root]
+ */
+export function scan(root = document) {
+  if (root === document) {
+    const selector = surfaceShows() ? detect.SWITCH : WATCHED;
+    for (const el of document.querySelectorAll(selector)) consider(el);
+    return;
+  }
+  // A subtree (a portal just added): whether the Privacy screen shows is a query over
+  // the whole document, asked only for a switch outside the watched places; a popup's
+  // switch is in a dialog and is looked at without it (bench/: first popup).
+  let shows = null;
+  const pick = (el) => {
+    if (el.matches(WATCHED) || (shows ??= surfaceShows())) consider(el);
+  };
+  if (/** @type {Element} */ (root).matches(detect.SWITCH)) pick(root);
+  for (const el of root.querySelectorAll(detect.SWITCH)) pick(el);
+  const field = root.querySelector(FIELDS);
+  if (field) considerFeedback(field);
+}
+
+function checkUrl() {
+  if (!alive()) return stop();
+  if (location.href === lastUrl) return undefined;
+  lastUrl = location.href;
+  restartNotice();
+  return undefined;
+}
+
+/**
+ * True while the sentinel animation reaches switches in dialogs. A page can switch all
+ * animations off (a layered `animation: none !important`, a reduced-motion reset);
+ * a hidden probe shows it in one style lookup, with no layout.
+ */
+function sentinelWorks() {
+  const probe = document.createElement("div");
+  probe.setAttribute("role", "dialog");
+  probe.style.setProperty("display", "none", "important");
+  const sw = probe.appendChild(document.createElement("span"));
+  sw.setAttribute("role", "switch");
+  document.documentElement.append(probe);
+  const works = getComputedStyle(sw).animationName.split(",").includes(SENTINEL);
+  probe.remove();
+  return works;
+}
+
+/**
+ * The fallback sweep, once a second but only while the sentinel cannot announce
+ * switches: dialogs and panels first, the switches inside them second (a list of
+ * descendant selectors matched against every element, or any whole-page pass each
+ * second, costs 20-30% of a streaming chat's script time, measured in bench/). It
+ * also finds a dialog mounted inside an existing portal, which the <body> observer
+ * does not see.
+ */
+function sweep() {
+  // Whether the extension is still there is checkUrl's question, asked at least as often.
+  if (performance.now() - probedAt >= PROBE_MS) {
+    probedAt = performance.now();
+    sentinelOk = sentinelWorks();
+  }
+  if (sentinelOk) return;
+  for (const container of document.querySelectorAll(CONTAINERS)) {
+    for (const el of container.querySelectorAll(detect.SWITCH)) {
+      if (!isTracked(el)) consider(el);
+    }
+  }
+  for (const field of document.querySelectorAll(FIELDS)) considerFeedback(field);
+  if (!watchingSurfaces() && detect.privacyScreen()) watchSurfaces();
+}
+
+/** Start looking: the sentinel, the portal observer, the URL and the sweep. */
+export function startFinding() {
+  listen(
+    document,
+    "animationstart",
+    guarded("sentinel", (event) => {
+      if (event.animationName !== SENTINEL) return;
+      if (event.target.matches(detect.SWITCH)) consider(event.target);
+      else considerFeedback(event.target);
+    }),
+    true,
+  );
+  // A reduced-motion preference that changes is the likeliest reason to look again.
+  listen(matchMedia("(prefers-reduced-motion: reduce)"), "change", () => {
+    probedAt = -Infinity;
+  });
+  const onUrl = guarded("navigation", checkUrl);
+  listen(window, "hashchange", onUrl);
+  listen(window, "popstate", onUrl);
+  // history.pushState from the page's world fires neither event. The Navigation API
+  // reports it at once where the browser has it (Chrome 102+); a cheap string
+  // comparison catches it everywhere else.
+  // https://developer.mozilla.org/docs/Web/API/Navigation/currententrychange_event
+  const onSweep = guarded("sweep", sweep);
+  if (typeof navigation === "object" && navigation && navigation.addEventListener) {
+    listen(navigation, "currententrychange", onUrl);
+    // The poll is then a fallback and the check that the extension is still there: it
+    // shares the sweep's tick. Every wake-up of this script costs the page script time
+    // whether or not it finds anything (bench/: three a second were ~3% of a streaming
+    // chat's script time).
+    every(SWEEP_MS, () => {
+      onUrl();
+      onSweep();
+    });
+  } else {
+    every(URL_POLL_MS, onUrl);
+    every(SWEEP_MS, onSweep);
+  }
+  listen(
+    document,
+    "visibilitychange",
+    guarded("visibility", () => {
+      if (document.visibilityState === "visible") scan();
+    }),
+  );
+  onStop(() => {
+    unsure.clear();
+    for (const watch of parked.values()) watch.observer.disconnect();
+    parked.clear();
+  });
+}
+
+/** Watch <body> for dialog portals (once it exists: the page's DOMContentLoaded). */
+export function watchPortals() {
+  // Dialogs are portals appended to <body> (Radix, Base UI): seeing them here, in the
+  // same task, marks the switch before the next frame; the animation takes one or two.
+  const portals = new MutationObserver(
+    guarded("portals", (records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          scan(node);
+          // An overlay opened with no URL change, its Privacy screen without a switch we
+          // know (site drift): watched all the same, so the notice can follow.
+          if (!watchingSurfaces() && detect.holdsPrivacyPanel(node)) watchSurfaces();
+        }
+      }
+    }),
+  );
+  portals.observe(document.body, { childList: true });
+  onStop(() => portals.disconnect());
+}
+

@@ -1,0 +1,110 @@
+// The "couldn't find it, please check yourself" notice (machine.js stepNotice has the
+// rules): while the Privacy screen or the onboarding step shows, it is scanned every
+// SCAN_MS for the switch, and a surface that must hold one but shows none readable in
+// time gets the notice, and "unknown" is reported. Silence would read as "nothing to
+// worry about" (the product's rule: when it cannot tell, it says so).
+import data from "../generated/content-data.js";
+import { ui } from "./callout.js";
+import { detect } from "./detect.js";
+import { every, guarded, onStop, stopTimer } from "./life.js";
+import { NO_NOTICE, stepNotice } from "./machine.js";
+import { describeThisPage, report } from "./report.js";
+
+const SCAN_MS = 250;
+
+let state = NO_NOTICE;
+let notice = null;
+let timer = 0;
+// Given by the wiring (main.js): what tracking found, and a scan of the page for switches.
+let found = () => /** @type {"readable" | "unreadable" | "none"} */ ("none");
+let scanPage = () => {};
+
+/** On a page whose URL is the Privacy settings or the onboarding step. */
+export const onSurfaceUrl = () => detect.isSettingsUrl() || detect.isOnboardingUrl();
+/** That, or the Privacy screen showing in an overlay opened with no URL change. */
+export const surfaceShows = () => onSurfaceUrl() || Boolean(detect.privacyScreen());
+/** The surface showing now that must hold a training switch, or null. */
+const requiredSurface = () => detect.privacyScreen() ?? detect.onboardingStep();
+
+function draw() {
+  notice?.remove();
+  const container = detect.visibleDialog() ?? document.body;
+  notice = ui.notFound(
+    container,
+    data.detection.settingsUrls[0],
+    guarded("notice", () => step({ type: "dismiss" })),
+    describeThisPage,
+  );
+}
+
+function clear() {
+  notice?.remove();
+  notice = null;
+}
+
+function step(event) {
+  const next = stepNotice(state, event, performance.now(), data.detection.notFoundAfterMs);
+  state = next.state;
+  for (const effect of next.effects) {
+    if (effect.type === "show") {
+      report("unknown", null);
+      draw();
+    } else {
+      clear();
+    }
+  }
+  // Still missing, but a re-render of the page took the notice with it: drawn again.
+  if (state.phase === "missing" && !notice?.host.isConnected) draw();
+}
+
+/**
+ * Look now: after tracking found, lost or re-read a switch. A readable switch while
+ * nothing is missing changes nothing, so the page is not queried then (bench/: the first
+ * popup).
+ */
+export const lookAgain = guarded("notice", () => {
+  const what = found();
+  if (what === "readable" && (state.phase === "absent" || state.phase === "found")) return;
+  const shows = what !== "none" || surfaceShows();
+  step({ type: "look", shows, required: Boolean(shows && requiredSurface()), found: what });
+});
+
+/**
+ * While the Privacy settings or the onboarding step show, scan them; the watch goes on
+ * while the surface shows, scanning again whenever no switch is tracked, so a switch
+ * that comes back after another dialog closed is found again.
+ */
+export function watchSurfaces() {
+  if (timer) return;
+  const tick = guarded("surface scan", () => {
+    if (!surfaceShows()) {
+      timer = stopTimer(timer);
+      step({ type: "look", shows: found() !== "none", required: false, found: found() });
+      return;
+    }
+    // While the switch is tracked there is nothing to look for: no whole-document scan
+    // four times a second over a long chat behind the overlay.
+    if (found() === "none") scanPage();
+    step({ type: "look", shows: true, required: Boolean(requiredSurface()), found: found() });
+  });
+  timer = every(SCAN_MS, tick);
+  tick();
+}
+
+export const watchingSurfaces = () => Boolean(timer);
+
+/** A new URL: the notice goes and the wait starts anew (unless it was dismissed). */
+export function restartNotice() {
+  step({ type: "restart" });
+  timer = stopTimer(timer);
+  watchSurfaces();
+}
+
+export const noticeShown = () => Boolean(notice);
+
+/** `what()`: what tracking has found; `scan()`: look for switches in the page. */
+export function startNotice(what, scan) {
+  found = what;
+  scanPage = scan;
+  onStop(clear);
+}

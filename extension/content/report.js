@@ -1,0 +1,44 @@
+// The only part of the content script that talks to the background: what a page showed,
+// and "hello" so the background badges this tab. Fire and forget: nothing here may throw
+// into the page, and a background that is gone stops this copy of the script.
+import data from "../generated/content-data.js";
+import { alive, api, stop } from "./life.js";
+
+/** Send `message` to the background; stops this copy if the extension is gone. */
+export function send(message) {
+  if (!alive()) return stop();
+  try {
+    // The background may be starting up: a refused promise is not our error.
+    api.runtime.sendMessage(message)?.catch?.(() => {});
+  } catch {
+    stop();
+  }
+  return undefined;
+}
+
+/**
+ * Report what the page shows now. `state`: "on", "off" or "unknown"; `where`: the switch's
+ * { surface, locked } (settings and unlocked when not given); `confirmed`: a pending
+ * choice that counted (machine.js stepChoice).
+ */
+export function report(state, where, confirmed = false) {
+  send({
+    type: "privacy-guard/observed",
+    state,
+    surface: where?.surface ?? "settings",
+    locked: where?.locked ?? false,
+    confirmed,
+    path: location.pathname + location.hash,
+    policyVersion: data.policyVersion,
+  });
+}
+
+/** Ask the background to badge this tab (its state as last stored). */
+export const hello = () => send({ type: "privacy-guard/hello" });
+
+/** The page's redacted report (content/describer.js, run by the background), or null. */
+export async function describeThisPage() {
+  if (!alive()) return null;
+  const answer = await api.runtime.sendMessage({ type: "privacy-guard/describe-tab" });
+  return typeof answer?.report === "string" ? answer.report : null;
+}

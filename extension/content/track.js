@@ -1,0 +1,408 @@
+// Tracking: one record per training switch found, kept in line with what the page shows.
+// Its state is read, the mark set (in the task that found or changed it), what the site
+// saved reported (report.js: on the Privacy settings a flip counts at once; on the consent
+// popup and the onboarding step the switch is a pending choice, machine.js stepChoice), and
+// then the callout and the Accept warning drawn (callout.js).
+import data from "../generated/content-data.js";
+import { ui } from "./callout.js";
+import { detect } from "./detect.js";
+import { every, guarded, later, listen, onStop, stopTimer } from "./life.js";
+import { NO_CHOICE, lockSettled, stepChoice } from "./machine.js";
+import { lookAgain } from "./notice.js";
+import { report } from "./report.js";
+import { onSettings, settings } from "./settings.js";
+
+export const MARK = "data-privacy-guard";
+// While a switch is tracked it is read again this often (a page may change it without
+// any attribute we watch: a class, a re-render in place).
+const POLL_MS = 400;
+const WATCHED_ATTRIBUTES = [
+  "aria-checked",
+  "data-state",
+  "data-checked",
+  "data-unchecked",
+  "checked",
+  "disabled",
+  "aria-disabled",
+  "data-disabled",
+];
+const PENDING = new Set(["popup", "onboarding"]);
+// "Turn it off" sends one click, then waits for the switch to change or this long.
+const TURN_OFF_SETTLE_MS = 3000;
+// How long a locked switch must hold before "off and locked" is said (machine.js
+// lockSettled): as long as the settings get to render before "couldn't find".
+const LOCKED_SETTLE_MS = data.detection.notFoundAfterMs;
+
+/**
+ * switch element -> { by, state, locked, since (when state/locked last changed), shown (the
+ * state last reported and drawn), surface, callout, warning, turnOffUntil, drawQueued and
+ * redraw (see queueDraw), observer }
+ */
+const tracked = new Map();
+// surface ("popup" / "onboarding") -> its pending choice and the timer that wakes it.
+const choices = new Map();
+let pollTimer = 0;
+// Given by the wiring (main.js, from find.js): a switch hidden or reused for another row
+// is set aside to be looked at again; switches whose words have not rendered yet.
+let setAside = (/** @type {Element} */ el) => void el;
+let unsureSwitches = () => /** @type {Iterable<Element>} */ ([]);
+
+const warns = (surface) =>
+  surface === "settings" ? settings().warnOnSettings : settings().warnOnPopup;
+
+export const isTracked = (el) => tracked.has(el);
+export const trackedCount = () => tracked.size;
+
+/** What tracking has found, for the notice: a readable switch, only unreadable ones, none. */
+export function found() {
+  if (!tracked.size) return "none";
+  for (const entry of tracked.values()) if (entry.state !== "unknown") return "readable";
+  return "unreadable";
+}
+
+/** @param {Element} el @param {"wording" | "signal"} by how identify() knew it */
+export function track(el, by) {
+  // A page that replaces its switch element: the old one's callout goes with it now,
+  // not at the next poll, so two never stand together.
+  let forgot = false;
+  for (const other of [...tracked.keys()]) {
+    if (!other.isConnected) {
+      forget(other);
+      forgot = true;
+    }
+  }
+  const entry = {
+    by,
+    state: null,
+    locked: false,
+    since: 0,
+    shown: null,
+    surface: null, // set by surfaceFor(), once the mark is on
+    callout: null,
+    warning: null,
+    turnOffUntil: 0,
+    drawQueued: false,
+    redraw: false,
+    observer: null,
+  };
+  tracked.set(el, entry);
+  // identify() found it perceivable a moment ago in this task; asking again at once
+  // would repeat the same style and layout queries (unless a removal above moved things).
+  // The mark goes on first; what only this script needs follows in the same task, so
+  // nothing can change in between (bench/: first popup).
+  refresh(el, !forgot);
+  if (tracked.get(el) !== entry) return;
+  surfaceFor(entry, el);
+  if (PENDING.has(entry.surface)) choose(entry.surface, { type: "shown" });
+  entry.observer = new MutationObserver(guarded("refresh", () => refresh(el)));
+  entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+  if (!pollTimer) pollTimer = every(POLL_MS, guarded("poll", refreshAll));
+  lookAgain(); // a notice saying nothing was found goes
+}
+
+/** The surface a tracked switch reports, found once (see track). */
+function surfaceFor(entry, el) {
+  entry.surface ??= detect.reportedSurface(detect.surfaceOf(el));
+  return entry.surface;
+}
+
+/**
+ * What "Turn it off" does for this switch, or null to offer no such button. A switch
+ * known only by the signal (the one row naming Anthropic, in a language whose words we
+ * do not know) is an inference: the callout says what it sees, but one click must not
+ * change a setting on an inference; if the guess were the location switch, the user
+ * would have changed the wrong setting and been told they opted out (hostile round 2,
+ * F1). They flip the switch themselves, having read its label.
+ */
+function turnOffFor(el, entry) {
+  return entry.by === "signal" ? null : () => turnOff(el);
+}
+
+function turnOff(el) {
+  const entry = tracked.get(el);
+  if (!entry || detect.stateOf(el) !== "on" || performance.now() < entry.turnOffUntil) return;
+  // Sends one click to the page's own switch on the user's behalf, where a person would
+  // click: the visible track of a visually hidden input (its <label> passes the click on
+  // to the input). A switch that waits for the server before it moves must not get a
+  // second click that turns it back on, so the input is clicked itself only when the
+  // first click never reached it.
+  entry.turnOffUntil = performance.now() + TURN_OFF_SETTLE_MS;
+  const control = detect.controlOf(el) ?? el;
+  let reached = control === el;
+  const onClick = () => {
+    reached = true;
+  };
+  el.addEventListener("click", onClick, true);
+  control.click();
+  el.removeEventListener("click", onClick, true);
+  if (!reached) el.click();
+  refresh(el);
+  el.focus({ preventScroll: true });
+}
+
+/**
+ * Bring one switch's mark, callout and warning in line with what the page shows:
+ * reported first, then drawn, so a failure in the UI cannot silence the report. Marks
+ * and UI that a re-render removed are put back even when the state did not change.
+ * `perceived`: the caller has just checked that a person can see it.
+ */
+export function refresh(el, perceived = false) {
+  const entry = tracked.get(el);
+  if (!entry) return;
+  if (!el.isConnected || (!perceived && !detect.controlOf(el))) {
+    forget(el);
+    // Hidden, not gone: looked at again when it shows (a popup hidden a while).
+    if (el.isConnected) setAside(el);
+    return;
+  }
+  const state = detect.stateOf(el);
+  const locked = detect.isLocked(el);
+  if (state !== entry.state || locked !== entry.locked) {
+    // A framework may reuse the element for another row (a tab change): a switch that
+    // changed is asked again whether it still is the training switch.
+    if (entry.state !== null) {
+      const by = detect.identify(el);
+      if (!by) {
+        forget(el);
+        setAside(el); // reused for another row; it may come back
+        return;
+      }
+      if (by !== entry.by) {
+        // Known another way now: the callout is drawn again with what that allows.
+        entry.by = by;
+        hide(entry);
+      }
+    }
+    if (state !== entry.state) entry.turnOffUntil = 0;
+    entry.state = state;
+    entry.locked = locked;
+    entry.since = performance.now();
+  }
+  if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
+  if (state === "unknown") {
+    // The page leaves the state open or contradicts itself: no on/off, no callout; the
+    // "please check it yourself" notice is what is true.
+    if (entry.shown !== "unknown") {
+      hide(entry);
+      entry.shown = "unknown";
+      lookAgain();
+    }
+    return;
+  }
+  if (!lockSettled(entry, performance.now(), LOCKED_SETTLE_MS).sayable) {
+    hide(entry); // not yet known to be locked rather than loading: claim nothing
+    return;
+  }
+  const shown = `${state}/${locked}`;
+  const changed = shown !== entry.shown;
+  if (changed) {
+    const wasUnknown = entry.shown === "unknown";
+    entry.shown = shown;
+    if (!PENDING.has(surfaceFor(entry, el))) report(state, entry);
+    if (wasUnknown) lookAgain();
+  }
+  queueDraw(el, entry, changed);
+}
+
+/**
+ * Draw in a microtask: the mark is set in the task that found or changed the switch,
+ * and whoever watches it (the page's observers, bench/) sees it before the callout's
+ * first-time work (shadow root, styles, theme lookup) runs; the callout is still in
+ * the page before the next frame. Several refreshes in one task draw once.
+ */
+function queueDraw(el, entry, changed) {
+  entry.redraw ||= changed;
+  if (entry.drawQueued) return;
+  entry.drawQueued = true;
+  queueMicrotask(() => {
+    entry.drawQueued = false;
+    // Forgotten or hidden since (a locked switch still settling, a state the page
+    // does not settle): nothing to draw.
+    if (tracked.get(el) !== entry || entry.shown === null || entry.shown === "unknown") return;
+    const redraw = entry.redraw;
+    entry.redraw = false;
+    draw(el, entry, redraw);
+  });
+}
+
+function hide(entry) {
+  entry.callout?.remove();
+  entry.callout = null;
+  entry.warning?.remove();
+  entry.warning = null;
+  entry.shown = null;
+}
+
+const draw = guarded("ui", (el, entry, changed) => {
+  const redrawn = updateCallout(el, entry, changed);
+  if (updateAcceptWarning(el, entry) || redrawn) keepInView(el, entry);
+});
+
+/** On the popup and the onboarding step, the callout leaves Accept / Continue in view. */
+function keepInView(el, entry) {
+  if (!PENDING.has(entry.surface) || !entry.callout) return;
+  entry.callout.keepInView(detect.confirmButtonFor(el, entry.surface), entry.warning);
+}
+
+/** True when the callout was drawn anew. */
+function updateCallout(el, entry, changed) {
+  if (!warns(entry.surface)) {
+    entry.callout?.remove();
+    entry.callout = null;
+    return false;
+  }
+  if (!entry.callout?.host.isConnected) {
+    entry.callout?.remove();
+    entry.callout = ui.callout(detect.anchorOf(el), turnOffFor(el, entry));
+    changed = true;
+  }
+  if (changed) entry.callout.update(entry.state, entry.locked, entry.surface);
+  return changed;
+}
+
+/** True when the warning by "Accept" came or went. */
+function updateAcceptWarning(el, entry) {
+  const wanted = entry.surface === "popup" && entry.state === "on" && settings().warnOnPopup;
+  if (!wanted) {
+    const had = Boolean(entry.warning);
+    entry.warning?.remove();
+    entry.warning = null;
+    return had;
+  }
+  if (entry.warning?.host.isConnected) return false;
+  const button = detect.confirmButtonFor(el, "popup");
+  entry.warning = button ? ui.acceptWarning(button, turnOffFor(el, entry)) : null;
+  return Boolean(entry.warning);
+}
+
+/** Stop tracking `el`: it left the page, was hidden or is now another row. */
+function forget(el, stopping = false) {
+  const entry = tracked.get(el);
+  entry.observer?.disconnect();
+  entry.callout?.remove();
+  entry.warning?.remove();
+  tracked.delete(el);
+  if (el.isConnected) el.removeAttribute(MARK);
+  if (!tracked.size) pollTimer = stopTimer(pollTimer);
+  // Gone, whoever noticed (the poll, a new switch tracked, a re-render): the step's
+  // last switch leaving may complete a confirmation.
+  if (!stopping && PENDING.has(entry.surface) && !stepShows(entry.surface, false)) {
+    choose(entry.surface, { type: "gone" });
+  }
+  if (!stopping) lookAgain();
+}
+
+/**
+ * Whether the step of `surface` still shows: a switch of it tracked, or one whose words
+ * have not rendered yet (a hidden copy nobody can see does not count), or, `deep`, the
+ * onboarding step itself.
+ */
+function stepShows(surface, deep = true) {
+  for (const entry of tracked.values()) if (entry.surface === surface) return true;
+  if (!deep) return false;
+  for (const el of unsureSwitches()) {
+    if (!el.isConnected || detect.reportedSurface(detect.surfaceOf(el)) !== surface) continue;
+    if (detect.controlOf(el)) return true;
+  }
+  return surface === "onboarding" && Boolean(detect.onboardingStep());
+}
+
+/** One event for the pending choice of `surface`: its next state, report, wake-up. */
+function choose(surface, event) {
+  const now = performance.now();
+  const held = choices.get(surface) ?? { state: NO_CHOICE, timer: 0 };
+  const { state, effects, wakeAt } = stepChoice(held.state, event, now);
+  held.state = state;
+  held.timer = stopTimer(held.timer);
+  if (wakeAt !== null) {
+    const wake = () => choose(surface, { type: "wake", showing: stepShows(surface) });
+    held.timer = later(Math.max(0, wakeAt - now), guarded("settle", wake));
+  }
+  choices.set(surface, held);
+  for (const effect of effects) report(effect.state, { surface, locked: effect.locked }, true);
+}
+
+/** Read every tracked switch again (a user's flip, the poll, a tab shown again). */
+export function refreshAll() {
+  for (const el of [...tracked.keys()]) refresh(el);
+}
+
+/**
+ * A press on the button that saves a pending choice: the switch as it stands at that
+ * moment is the choice (the capture phase runs before the page's own handler closes the
+ * step); machine.js stepChoice says when it counts. A disabled button does nothing.
+ */
+function onConfirm(event) {
+  const button = event.target?.closest?.('button,[role="button"]');
+  if (!button || !tracked.size || !detect.isEnabled(button)) return;
+  for (const [el, entry] of tracked) {
+    if (!PENDING.has(entry.surface)) continue;
+    const scope = entry.surface === "popup" ? el.closest(detect.DIALOG) : document.body;
+    if (!scope?.contains(button)) continue;
+    if (!detect.isConfirmButton(button, entry.surface)) {
+      // "Not now", a close button, a link away: left without saving.
+      if (!el.contains(button) && !button.contains(el)) choose(entry.surface, { type: "leave" });
+      continue;
+    }
+    const state = detect.stateOf(el);
+    if (state === "unknown") continue; // nothing known to save
+    choose(entry.surface, { type: "confirm", choice: { state, locked: detect.isLocked(el) } });
+  }
+}
+
+/** Redraw for new options: warnings turned off or on. */
+function applySettings() {
+  for (const [el, entry] of tracked) {
+    // Nothing is drawn for a switch still settling or whose state the page leaves open.
+    if (entry.shown === null || entry.shown === "unknown") continue;
+    updateCallout(el, entry, true);
+    updateAcceptWarning(el, entry);
+    keepInView(el, entry);
+  }
+}
+
+/**
+ * Start tracking's listeners. `aside(el)`: look at a switch again later (find.js);
+ * `unsure()`: the switches whose words have not rendered yet.
+ */
+export function startTracking(aside, unsure) {
+  setAside = aside;
+  unsureSwitches = unsure;
+  // A user's flip: re-read right after the page's own handlers ran, and again after
+  // it re-rendered, so the mark follows within a frame.
+  const onInput = guarded("input", () => {
+    if (!tracked.size) return;
+    queueMicrotask(guarded("refresh", refreshAll));
+    requestAnimationFrame(guarded("refresh", refreshAll));
+  });
+  for (const type of ["click", "change", "input", "keyup"]) listen(document, type, onInput, true);
+  listen(document, "click", guarded("confirm", onConfirm), true);
+  // Escape closes the popup without saving (Radix and Base UI dialogs): any Accept pressed
+  // before it, whose save left the popup open, saved nothing.
+  listen(
+    document,
+    "keydown",
+    guarded("escape", (event) => {
+      if (event.key === "Escape") for (const surface of PENDING) choose(surface, { type: "leave" });
+    }),
+    true,
+  );
+  // A phone turned, a window resized: the callout fits the popup again.
+  listen(
+    window,
+    "resize",
+    guarded("resize", () => {
+      for (const [el, entry] of tracked) keepInView(el, entry);
+    }),
+  );
+  onSettings(guarded("settings", applySettings));
+  onStop(() => {
+    choices.clear(); // their timers are life.js's, undone by stop()
+    for (const el of [...tracked.keys()]) forget(el, true);
+  });
+}
+
+/** Remove marks a copy of this script from before an update may have left. */
+export function removeOldMarks() {
+  for (const el of document.querySelectorAll(`[${MARK}]`)) el.removeAttribute(MARK);
+}
