@@ -38,7 +38,7 @@ BUNDLES = (
         "shared/store.js",
         "shared/store.js",
         global_name="PrivacyGuardStore",
-        footer="(globalThis.PrivacyGuard ??= {}).store = PrivacyGuardStore.store;",
+        footer="(globalThis.PrivacyGuard ??= {}).store = PrivacyGuardStore;",
     ),
 )
 # Scripts injected on demand (scripting.executeScript), minified like the content script.

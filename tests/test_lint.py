@@ -106,13 +106,13 @@ def test_generated_data_scripts_pass_eslint(dist_dir: Path):
 
 
 def test_tsc_knows_the_shared_names(tmp_path: Path):
-    """types/ declares PRIVACY_GUARD_DATA and PrivacyGuard: a misspelt member fails tsc,
-    in both browsers' API types."""
+    """types/ declares PRIVACY_GUARD_DATA and PrivacyGuard (the store typed from its
+    module): a misspelt member fails tsc, in both browsers' API types."""
     _require(TSC)
     (tmp_path / "seeded.js").write_text(
         "(() => {\n"
-        "  const { detect } = globalThis.PrivacyGuard;\n"
-        "  detect.identfy(document.body);\n"
+        "  const { store } = globalThis.PrivacyGuard;\n"
+        "  store.settngs();\n"
         "  globalThis.PRIVACY_GUARD_DATA.detection.settingsUrl;\n"
         '  chrome.storage.local.gett("settings");\n'
         "})();\n",
@@ -137,7 +137,7 @@ def test_tsc_knows_the_shared_names(tmp_path: Path):
             [str(TSC), "-p", str(tmp_path)], capture_output=True, text=True, timeout=120
         )
         assert result.returncode != 0, config
-        for line, name in ((3, "identfy"), (4, "settingsUrl"), (5, "gett")):
+        for line, name in ((3, "settngs"), (4, "settingsUrl"), (5, "gett")):
             assert f"seeded.js({line}," in result.stdout and f"'{name}'" in result.stdout, (
                 f"{config}: {name}\n{result.stdout}"
             )

@@ -1,9 +1,11 @@
 // Types for `tsc` (checkJs) only: the extension ships plain JavaScript and never these
 // files (the builder ships what git tracks under extension/, and this folder is outside).
 //
-// The extension's scripts are classic scripts, one IIFE each. They meet through two
-// properties of globalThis, set by files that the manifest and the pages list earlier:
-// PRIVACY_GUARD_DATA (generated/policy-data.js) and PrivacyGuard (one member per file).
+// The content script is ES modules (typed from their source; the build bundles them).
+// The pages' and the background's scripts are classic scripts, one IIFE each, that meet
+// through two properties of globalThis, set by files that the manifest and the pages list
+// earlier: PRIVACY_GUARD_DATA (generated/policy-data.js) and PrivacyGuard (one member per
+// file).
 
 /**
  * What builder/render.py's extension_data() writes into generated/policy-data.js. The
@@ -109,133 +111,6 @@ interface PrivacyGuardStored {
   seenPolicyVersion: number | undefined;
 }
 
-/** content/text.js */
-interface PrivacyGuardText {
-  normalize(text: unknown): string;
-  compile(patterns: readonly string[]): RegExp[];
-  matchesAny(regexes: readonly RegExp[], text: string): boolean;
-}
-
-/** shared/store.js */
-interface PrivacyGuardStore {
-  readonly SCHEMA_VERSION: number;
-  readonly DEFAULT_SETTINGS: Readonly<PrivacyGuardSettings>;
-  readonly MAX_RECEIPTS: number;
-  readonly STATES: readonly string[];
-  readonly SURFACES: readonly string[];
-  readonly CHECK_AGAIN_DAYS: Readonly<{ min: number; max: number }>;
-  /** Milliseconds in a day. */
-  readonly DAY_MS: number;
-  observation(raw: unknown): PrivacyGuardObservation | null;
-  receiptList(raw: unknown): PrivacyGuardObservation[];
-  settingsOf(raw: unknown): PrivacyGuardSettings;
-  normalise(raw: Record<string, unknown>): PrivacyGuardStored;
-  read(keys: string | string[] | null): Promise<PrivacyGuardStored>;
-  settings(): Promise<PrivacyGuardSettings>;
-  receipts(): Promise<PrivacyGuardObservation[]>;
-  /** "current", or "stale" once settings.checkAgainDays have passed since `iso`. */
-  freshness(iso: string, settings: PrivacyGuardSettings, now?: number): "current" | "stale";
-  /** When a state seen at `iso` turns stale (ms since the epoch). */
-  staleAt(iso: string, settings: PrivacyGuardSettings): number;
-  /** Asks the background, the only writer, to change storage. */
-  command(type: string, extra?: object): Promise<void>;
-}
-
-/** Where a switch is (content/detect.js surfaceOf). */
-interface PrivacyGuardPlace {
-  kind: PrivacyGuardSurface | null;
-  container: Element | null;
-}
-
-/** content/detect.js */
-interface PrivacyGuardDetect {
-  readonly SWITCH: string;
-  readonly DIALOG: string;
-  isEnabled(button: Element): boolean;
-  identify(el: Element): "wording" | "signal" | null;
-  /** Runs detection once on a detached copy, at idle, so the first real popup is warm. */
-  warmUp(): void;
-  isPerceivable(el: Element): boolean;
-  /** What a person sees and clicks for switch `el` (itself or a visible track), or null. */
-  controlOf(el: Element): Element | null;
-  /** True inside chat content, where no switch is ever the setting. */
-  isChatContent(el: Element): boolean;
-  /** The dialog, else the settings panel, that holds `el`. */
-  holderOf(el: Element): Element | null;
-  stateOf(el: Element): PrivacyGuardState;
-  isLocked(el: Element): boolean;
-  isSettingsUrl(loc?: Location | URL): boolean;
-  isOnboardingUrl(loc?: Location | URL): boolean;
-  surfaceOf(el: Element): PrivacyGuardPlace;
-  reportedSurface(place: PrivacyGuardPlace): PrivacyGuardSurface;
-  privacyScreen(): Element | null;
-  inPrivacyPanel(el: Element): boolean;
-  holdsPrivacyPanel(node: Element): boolean;
-  onboardingStep(): Element | null;
-  visibleDialog(): Element | null;
-  anchorOf(el: Element): Element;
-  /** claude.ai's feedback form in `dialog`: its note and Submit, or null. */
-  feedbackForm(dialog: Element): { note: Element; submit: Element | null } | null;
-  confirmButtonFor(el: Element, kind: string): Element | null;
-  isConfirmButton(button: Element, kind: string): boolean;
-}
-
-/** Something content/callout.js put in the page. */
-interface PrivacyGuardShown {
-  host: HTMLElement;
-  remove(): void;
-}
-
-/** The warning by "Accept" (content/callout.js). */
-interface PrivacyGuardWarning extends PrivacyGuardShown {
-  /** Above the button row, or below it when even the warning would push "Accept" out. */
-  place(where: "before" | "after"): void;
-}
-
-/** The warning in claude.ai's feedback dialog (content/callout.js). */
-interface PrivacyGuardFeedbackWarning extends PrivacyGuardShown {
-  /** What it says of the setting: "on", "off" or "unknown". */
-  readonly state: string;
-  /** Above the button row, or below it where it would push Submit out of view. */
-  fit(): void;
-}
-
-/** content/callout.js */
-interface PrivacyGuardUi {
-  callout(
-    anchor: Element,
-    onTurnOff: (() => void) | null,
-  ): PrivacyGuardShown & {
-    update(state: "on" | "off", locked: boolean, surface: PrivacyGuardSurface): void;
-    /** Shrinks the callout (and moves `warning` below the row) until `button` shows. */
-    keepInView(button: Element | null, warning?: PrivacyGuardWarning | null): void;
-  };
-  acceptWarning(button: Element, onTurnOff: (() => void) | null): PrivacyGuardWarning;
-  feedbackWarning(
-    form: { note: Element; submit: Element | null },
-    state: string | null | undefined,
-  ): PrivacyGuardFeedbackWarning;
-  notFound(
-    container: Element,
-    settingsUrl: string,
-    onDismiss: () => void,
-    describe?: () => string,
-  ): PrivacyGuardShown;
-  updatedNote(container: Element): PrivacyGuardShown;
-  applyTheme(): void;
-  removeLeftovers(): void;
-  /** Reads the UI strings ahead of the first callout (main.js calls it at idle). */
-  warmUp(): void;
-}
-
-/** content/describe.js */
-interface PrivacyGuardDescribe {
-  /** The redacted description of the open panel, dialog or page, as plain text lines. */
-  describePage(): string;
-  /** `text` with e-mail addresses masked. */
-  redact(text: string): string;
-}
-
 /** shared/i18n.js */
 interface PrivacyGuardI18n {
   message(key: string, ...subs: unknown[]): string;
@@ -259,11 +134,8 @@ type PrivacyGuardConfirmStep = (parts: {
  * is the manifest's content_scripts and background lists and each page's <script> tags.
  */
 interface PrivacyGuardModules {
-  text?: PrivacyGuardText;
-  store?: PrivacyGuardStore;
-  detect?: PrivacyGuardDetect;
-  ui?: PrivacyGuardUi;
-  describe?: PrivacyGuardDescribe;
+  /** shared/store.js, an ES module the build also makes a classic script of. */
+  store?: typeof import("../extension/shared/store.js");
   i18n?: PrivacyGuardI18n;
   confirmStep?: PrivacyGuardConfirmStep;
 }

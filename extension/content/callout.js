@@ -554,7 +554,7 @@ function updatedNote(container) {
   return { host, remove };
 }
 
-export const ui = {
+export {
   callout,
   acceptWarning,
   feedbackWarning,
@@ -563,5 +563,5 @@ export const ui = {
   applyTheme,
   removeLeftovers,
   // main.js calls it at idle (with a deadline): the first callout finds its strings read.
-  warmUp: readStrings,
+  readStrings as warmUp,
 };

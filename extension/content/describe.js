@@ -4,7 +4,7 @@
 // e-mail addresses, the words of the account area and parenthesised parts masked). Never
 // chat text, account details or other free text.
 import data from "../generated/content-data.js";
-import { detect } from "./detect.js";
+import * as detect from "./detect.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -274,4 +274,4 @@ function describePage() {
   return lines.join("\n");
 }
 
-export const describe = { describePage, redact };
+export { describePage, redact };

@@ -3,7 +3,7 @@
 // (builder/bundle.py), and the value of its last statement, the build's footer calling
 // report(), is the result. Kept out of content/content.js, which every claude.ai page
 // loads: the page-load budget (bench/) has no room for code used once in a while.
-import { describe } from "./describe.js";
+import * as describe from "./describe.js";
 
 /** The redacted description of the page (describe.js). */
 export const report = () => describe.describePage();

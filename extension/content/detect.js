@@ -444,7 +444,7 @@ const onAnotherScreen = (el) =>
  * Where `el` is: { kind: "popup" | "onboarding" | "settings" | null, container }.
  * `kind` is null in a dialog none of the rules recognise (then only the setting's own
  * words can identify the switch); `container` is null outside every surface.
- * @returns {PrivacyGuardPlace}
+ * @returns {{ kind: PrivacyGuardSurface | null, container: Element | null }}
  */
 function surfaceOf(el) {
   if (PANELS) {
@@ -764,7 +764,7 @@ function warmUp() {
 const isEnabled = (button) =>
   !button.disabled && button.getAttribute("aria-disabled") !== "true";
 
-export const detect = {
+export {
   SWITCH,
   DIALOG,
   holderOf,

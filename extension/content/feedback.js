@@ -4,8 +4,8 @@
 // claude.ai's feedback form, a warning stays inside it while it shows, through re-renders.
 // Nothing is recorded: rating a reply does not change the setting, and nothing of the chat
 // is read.
-import { ui } from "./callout.js";
-import { detect } from "./detect.js";
+import * as ui from "./callout.js";
+import * as detect from "./detect.js";
 import { every, guarded, onStop, stopTimer } from "./life.js";
 import { lastState, onLastState, onSettings, settings } from "./settings.js";
 

@@ -6,7 +6,7 @@
 // and then whenever its dialog or panel changes (see park). What is found goes to
 // track.js; text boxes in dialogs to feedback.js.
 import data from "../generated/content-data.js";
-import { detect } from "./detect.js";
+import * as detect from "./detect.js";
 import { considerFeedback } from "./feedback.js";
 import { alive, every, guarded, listen, onStop, stop, stopTimer } from "./life.js";
 import { onSurfaceUrl, restartNotice, surfaceShows, watchSurfaces, watchingSurfaces } from "./notice.js";

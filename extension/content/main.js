@@ -11,8 +11,8 @@
 // What is reported is what the site saved: on the Privacy settings a flip counts at once;
 // on the consent popup and the onboarding step the switch is a pending choice that counts
 // only when "Accept" / "Continue" is pressed with it in that position (facts §1, §2).
-import { ui } from "./callout.js";
-import { detect } from "./detect.js";
+import * as ui from "./callout.js";
+import * as detect from "./detect.js";
 import { feedbackWarningsShown, fitFeedbackWarnings, watchFeedback } from "./feedback.js";
 import { scan, setAside, startFinding, unsureSwitches, watchPortals } from "./find.js";
 import { guarded, idle, listen, onStop, whenStopping } from "./life.js";

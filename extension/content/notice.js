@@ -4,8 +4,8 @@
 // time gets the notice, and "unknown" is reported. Silence would read as "nothing to
 // worry about" (the product's rule: when it cannot tell, it says so).
 import data from "../generated/content-data.js";
-import { ui } from "./callout.js";
-import { detect } from "./detect.js";
+import * as ui from "./callout.js";
+import * as detect from "./detect.js";
 import { every, guarded, onStop, stopTimer } from "./life.js";
 import { NO_NOTICE, stepNotice } from "./machine.js";
 import { describeThisPage, report } from "./report.js";

@@ -1,6 +1,6 @@
 // The user's options (options page), as the content script reads them: the defaults until
 // storage answers, so a warning is never late; every change is passed on to whoever listens.
-import { store } from "../shared/store.js";
+import * as store from "../shared/store.js";
 import { api, guarded, onStop } from "./life.js";
 
 let current = { ...store.DEFAULT_SETTINGS };

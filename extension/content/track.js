@@ -4,8 +4,8 @@
 // popup and the onboarding step the switch is a pending choice, machine.js stepChoice), and
 // then the callout and the Accept warning drawn (callout.js).
 import data from "../generated/content-data.js";
-import { ui } from "./callout.js";
-import { detect } from "./detect.js";
+import * as ui from "./callout.js";
+import * as detect from "./detect.js";
 import { every, guarded, later, listen, onStop, stopTimer } from "./life.js";
 import { NO_CHOICE, lockSettled, stepChoice } from "./machine.js";
 import { lookAgain } from "./notice.js";

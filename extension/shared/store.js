@@ -119,7 +119,7 @@ async function command(type, extra = {}) {
   if (!answer?.ok) throw new Error(`Privacy Guard: ${type} failed: ${answer?.error ?? "no answer"}`);
 }
 
-export const store = {
+export {
   SCHEMA_VERSION,
   DEFAULT_SETTINGS,
   CHECK_AGAIN_DAYS,

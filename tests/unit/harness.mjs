@@ -23,10 +23,10 @@ export const detectionYaml = () =>
 // loads the modules it wires and drives them directly, through window.PrivacyGuard
 // (here only: the shipped script exposes nothing).
 const EXPOSED = `
-export { detect } from "./detect.js";
-export { ui } from "./callout.js";
+export * as detect from "./detect.js";
+export * as ui from "./callout.js";
 export * as text from "./text.js";
-export { store } from "../shared/store.js";
+export * as store from "../shared/store.js";
 export { default as data } from "../generated/content-data.js";
 `;
 
