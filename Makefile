@@ -84,9 +84,11 @@ browsers:
 
 # Fonts for the screenshots in Japanese, Chinese, Korean and Hindi: without a font for a
 # script, Chromium draws empty boxes (Debian 12's packages; fontconfig's fc-list comes with
-# chromium). Noto CJK covers Japanese, Korean and Chinese; IPA Gothic is Japanese's usual
-# one; Noto core holds Devanagari (Hindi) and the other non-CJK scripts.
-FONTS := fonts-ipafont-gothic fonts-noto-core fonts-noto-cjk
+# chromium). IPA Gothic for Japanese, Noto CJK for Korean and Chinese, Lohit for Hindi's
+# Devanagari. Not fonts-noto-core: it makes Noto Sans every page's default sans-serif
+# (instead of DejaVu Sans), which would change the Latin text of every screenshot and the
+# metrics the browser tests run with.
+FONTS := fonts-ipafont-gothic fonts-noto-cjk fonts-lohit-deva
 fonts:
 	@if command -v fc-list >/dev/null && fc-list :lang=ja | grep -q . && fc-list :lang=ko | grep -q . \
 	    && fc-list :lang=zh-cn | grep -q . && fc-list :lang=hi | grep -q .; then \
