@@ -14,7 +14,7 @@ STAMP_NPM_BUILD := node_modules/.installed-build
 # `make build BUILD_FLAGS=--allow-same-version` for local work on facts (see CONTRIBUTING.md).
 BUILD_FLAGS ?=
 
-.PHONY: build test lint web-ext-lint unit pytest browsers bench screenshots clean
+.PHONY: build test lint web-ext-lint unit pytest browsers fonts bench screenshots clean
 
 build: $(STAMP_BUILD) $(STAMP_NPM_BUILD)
 	$(PY) -m builder build $(BUILD_FLAGS)
@@ -45,7 +45,7 @@ bench: build $(STAMP_TEST) browsers
 
 # `make screenshots SHOTS="consent-popup.png onboarding.png"` renders only those.
 SHOTS ?=
-screenshots: build $(STAMP_TEST) browsers
+screenshots: build $(STAMP_TEST) browsers fonts
 	$(PY) docs/screenshots.py $(SHOTS)
 
 # Exact versions with hashes (requirements/*.lock, see CONTRIBUTING.md), then the builder
@@ -80,6 +80,23 @@ browsers:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium firefox-esr openssl; \
 	else \
 	  echo "chromium and firefox-esr are missing: run 'make test' as root, or 'sudo apt-get install chromium firefox-esr openssl'" >&2; \
+	fi
+
+# Fonts for the screenshots in Japanese, Chinese, Korean and Hindi: without a font for a
+# script, Chromium draws empty boxes (Debian 12's packages; fontconfig's fc-list comes with
+# chromium). IPA Gothic for Japanese, Noto CJK for Korean and Chinese, Lohit for Hindi's
+# Devanagari. Not fonts-noto-core: it makes Noto Sans every page's default sans-serif
+# (instead of DejaVu Sans), which would change the Latin text of every screenshot and the
+# metrics the browser tests run with.
+FONTS := fonts-ipafont-gothic fonts-noto-cjk fonts-lohit-deva
+fonts:
+	@if command -v fc-list >/dev/null && fc-list :lang=ja | grep -q . && fc-list :lang=ko | grep -q . \
+	    && fc-list :lang=zh-cn | grep -q . && fc-list :lang=hi | grep -q .; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONTS); \
+	else \
+	  echo "fonts for ja, ko, zh and hi are missing (screenshots would show boxes): run 'make screenshots' as root, or 'sudo apt-get install $(FONTS)'" >&2; \
 	fi
 
 clean:

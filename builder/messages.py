@@ -41,8 +41,10 @@ def format_date(value: dt.date, locale: dict[str, Any]) -> str:
 
 
 def format_list(items: list[str], locale: dict[str, Any]) -> str:
-    """A list in the locale's own style, e.g. 'A, B and C' or 'A、B、C'."""
+    """A list in the locale's own style, e.g. 'A, B and C', 'A、B、C' or 'A dan B'."""
     text = items[-1]
+    if len(items) == 2:
+        return locale.get("list_two", locale["list_end"]).format(items[0], text)
     if len(items) > 1:
         text = locale["list_end"].format(items[-2], text)
     for item in reversed(items[:-2]):

@@ -226,6 +226,14 @@ LOCALE = Record(
         "months": Field(ListOf(Text(max_len=20), min_len=12, max_len=12)),
         "list_middle": Field(LIST_PATTERN),
         "list_end": Field(LIST_PATTERN),
+        # CLDR's pattern for exactly two items, where it differs from list_end: hi and id
+        # put a comma before the last of three ("A, B, dan C") but not between two
+        # ("A dan B"). Without it, two items are joined with list_end.
+        "list_two": Field(
+            LIST_PATTERN,
+            required=False,
+            doc="Two items, where the language joins them unlike the last two of more",
+        ),
     }
 )
 # Chrome's folder names for the locales it supports look like en, es, pt_BR, zh_CN.

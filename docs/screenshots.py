@@ -51,6 +51,14 @@ SHOTS = (
     Shot("privacy-settings.png", "settings_2026_en_cds.html", PRIVACY_2026, why=True),
     Shot("privacy-settings-dark.png", "settings_2026_en_cds.html", PRIVACY_2026, dark=True),
     Shot("privacy-settings-de.png", "settings_2026_de.html", PRIVACY_2026, language="de"),
+    # Hindi: a script of its own (Devanagari), drawn with the fonts `make fonts` installs.
+    Shot(
+        "consent-popup-hi.png",
+        "popup_2026_hi_hidden_input.html",
+        NEW,
+        size=(1366, 760),
+        language="hi",
+    ),
     Shot("onboarding.png", "onboarding_2026_hidden_input.html", "https://claude.ai/onboarding"),
     # The thumbs-feedback dialog, with the warning inside it (Why? open).
     Shot(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,9 @@ def test_text_stating_a_list_fact_follows_the_fact_in_every_language(tmp_path, f
     data = yaml.safe_load((policy / "policy.yaml").read_text("utf-8"))
     data["facts"][fact]["value"].remove(item)
     (policy / "policy.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    naming = re.compile(rf"\b{word}\b")
+    # Latin letters around the word, not \b: Korean writes a particle right after a name
+    # ("Claude Max에"), which \b takes for the same word.
+    naming = re.compile(rf"(?<![A-Za-z]){word}(?![A-Za-z])")
 
     shipped = load_policy(POLICY_DATA).messages
     edited = load_policy(policy).messages
@@ -147,6 +150,12 @@ def test_text_stating_a_list_fact_follows_the_fact_in_every_language(tmp_path, f
         ("de", "A, B und C", "A und B"),
         ("ja", "A、B、C", "A、B"),
         ("zh_CN", "A、B 和 C", "A 和 B"),
+        ("pt_BR", "A, B e C", "A e B"),
+        ("it", "A, B e C", "A e B"),
+        ("ko", "A, B 및 C", "A 및 B"),
+        # CLDR: a comma before the last of three or more, none between two.
+        ("hi", "A, B, और C", "A और B"),
+        ("id", "A, B, dan C", "A dan B"),
     ],
 )
 def test_list_fact_is_joined_the_way_the_language_writes_lists(locale, three, two):
@@ -160,3 +169,73 @@ def test_list_fact_is_joined_the_way_the_language_writes_lists(locale, three, tw
     assert render(["A", "B", "C"]) == three
     assert render(["A", "B"]) == two
     assert render(["A"]) == "A"
+
+
+# Messages that name claude.ai's training setting: each must use the words the user sees
+# on the page in that language (detection.yaml's labels, from claude.ai's own catalogs).
+NAMES_THE_SETTING = [
+    "content_not_found",
+    "content_feedback_off",
+    "popup_fact_feedback",
+    "history_intro",
+    "welcome_intro",
+    "welcome_check_body",
+]
+DETECTION = yaml.safe_load((POLICY_DATA / "detection.yaml").read_text("utf-8"))
+
+
+def page_words(text: str) -> str:
+    """Text as the content script compares it (detection.yaml's header), for the few
+    steps these messages need: NFKC, lower case, straight quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text)
+
+
+def official_locales() -> list[str]:
+    """UI locales whose page language has wording from claude.ai's own catalogs ("SRC")."""
+    evidence = DETECTION["training_switch"]["evidence"]
+    return [locale for locale in LOCALES if "SRC" in evidence.get(locale.split("_")[0], "")]
+
+
+def matches_any(patterns: list[str], text: str) -> bool:
+    return any(re.search(p, page_words(text)) for p in patterns)
+
+
+def unanchored(patterns: list[str]) -> list[str]:
+    """Whole-text patterns (^privacy$) made to find the words inside a sentence."""
+    return [p.removeprefix("^").removesuffix("$") for p in patterns]
+
+
+@pytest.mark.parametrize("locale", official_locales())
+def test_the_setting_and_buttons_are_named_as_claude_ai_names_them(built, locale):
+    """What Privacy Guard says matches what the user sees on the page, in every language:
+    the setting's name, the Privacy screen's name and the buttons that save the choice."""
+    language = locale.split("_")[0]
+    said = messages(built, locale)
+    labels = DETECTION["training_switch"]["labels"][language]
+    wrong = {key: said[key] for key in NAMES_THE_SETTING if not matches_any(labels, said[key])}
+    assert wrong == {}
+    tab = unanchored(DETECTION["privacy_settings"]["tab_names"][language])
+    opens = ("content_open_settings", "popup_open_settings", "welcome_check_button")
+    assert {key: said[key] for key in opens if not matches_any(tab, said[key])} == {}
+    accept, go_on = said["content_button_accept"], said["content_button_continue"]
+    assert matches_any(DETECTION["consent_popup"]["accept_buttons"][language], accept)
+    assert matches_any(DETECTION["onboarding"]["continue_buttons"][language], go_on)
+    assert accept in said["history_confirmed_popup"]
+    assert accept in said["popup_fact_default_on"]
+    assert go_on in said["history_confirmed_onboarding"]
+
+
+def test_every_new_claude_ai_language_is_checked():
+    """The check above must cover claude.ai's UI languages, or it proves little."""
+    assert {"pt_BR", "it", "ko", "hi", "id", "de", "fr", "es", "ja"} <= set(official_locales())
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_independence_statement_keeps_the_names(built, locale):
+    """The stores' condition for a trademark in the name: said in every language, with
+    "Claude" and "Anthropic, PBC" as the names they are."""
+    statement = messages(built, locale)["about_independent"]
+    assert "Claude" in statement
+    assert "Anthropic, PBC" in statement

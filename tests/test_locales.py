@@ -10,26 +10,26 @@ import yaml
 from builder_support import copy_policy, page_languages, run_builder, ui_locales
 
 # A locale the extension does not ship, in Chrome's folder naming.
-NEW_LOCALE = "pt_BR"
+NEW_LOCALE = "nl"
 NEW_LOCALE_ENTRY = {
-    "name": "Português (Brasil)",
-    "date": "{day} de {month} de {year}",
+    "name": "Nederlands",
+    "date": "{day} {month} {year}",
     "months": [
-        "janeiro",
-        "fevereiro",
-        "março",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ],
     "list_middle": "{0}, {1}",
-    "list_end": "{0} e {1}",
+    "list_end": "{0} en {1}",
 }
 
 
@@ -57,9 +57,11 @@ def test_a_new_ui_locale_is_locales_yaml_plus_its_strings(tmp_path):
     for target in ("chrome", "firefox"):
         shipped = sorted(p.name for p in (out / target / "_locales").iterdir())
         assert shipped == ui_locales(policy)
-    messages = json.loads((out / "chrome/_locales/pt_BR/messages.json").read_text("utf-8"))
+    messages = json.loads(
+        (out / "chrome/_locales" / NEW_LOCALE / "messages.json").read_text("utf-8")
+    )
     # Facts are written with the new locale's date pattern.
-    assert "de outubro de 2025" in json.dumps(messages, ensure_ascii=False)
+    assert "8 oktober 2025" in json.dumps(messages, ensure_ascii=False)
 
 
 def test_a_locale_listed_without_strings_is_refused(tmp_path):
@@ -71,7 +73,7 @@ def test_a_locale_listed_without_strings_is_refused(tmp_path):
     result = run_builder("check", "--policy-data", policy)
 
     assert result.returncode == 2
-    assert "strings/pt_BR: is missing (listed in locales.yaml)" in result.stderr
+    assert f"strings/{NEW_LOCALE}: is missing (listed in locales.yaml)" in result.stderr
 
 
 def add_dutch_label(data) -> None:

@@ -59,6 +59,12 @@ HISTORY = [
 ]
 
 
+INDEPENDENT = (
+    "Independent project; not made or endorsed by Anthropic. "
+    "Claude is a trademark of Anthropic, PBC."
+)
+
+
 def welcome_pages(pages) -> list[str]:
     return [p.url for p in pages if p.url.endswith("/welcome/welcome.html")]
 
@@ -80,6 +86,8 @@ def test_welcome_page_opens_once_on_install_and_never_on_update(tmp_path, profil
         expect(welcome.locator("main")).to_contain_text("It never changes your setting by itself")
         expect(welcome.locator("main")).to_contain_text("It sends nothing anywhere")
         expect(welcome.locator("main")).to_contain_text("Only pages on claude.ai")
+        # The independence the stores ask of a name that uses Anthropic's trademark.
+        expect(welcome.locator("#about")).to_have_text(INDEPENDENT)
         # One button to check now, opening the Privacy settings in a tab. (A tab the
         # extension opens escapes the driver's routing, so the call is recorded instead.)
         welcome.evaluate(

@@ -401,6 +401,7 @@ BODY_TEXT = {
         ".sources",
         "#version",
         ".footer a",
+        "#about",
     ],
     "options/options.html": ["body", "form label", "#reset"],
 }
@@ -417,6 +418,17 @@ def test_extension_pages_are_readable_size(browser, path):
         for selector in BODY_TEXT[path]
     }
     assert {s: px for s, px in sizes.items() if px < READABLE_PX} == {}
+
+
+def test_popup_says_the_project_is_independent(browser):
+    """The stores' condition for "…for Claude" in the name, in the popup's about line,
+    wrapped inside the popup's width (no sideways scrolling)."""
+    popup = browser.extension_page("popup/popup.html")
+    expect(popup.locator("#about")).to_have_text(
+        "Independent project; not made or endorsed by Anthropic. "
+        "Claude is a trademark of Anthropic, PBC."
+    )
+    assert popup.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
 
 
 # --- the popup for today: where you stand with its age, the facts, one settings button ---

@@ -1,0 +1,47 @@
+"""In a browser set to one of claude.ai's languages, the callout speaks it with the page's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browsers.chromium import EXECUTABLE, ChromiumDriver
+from test_popup import callout_shadow_html
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NEW = "https://claude.ai/new"
+
+pytestmark = pytest.mark.skipif(
+    not Path(EXECUTABLE).exists(), reason="chromium not installed (make test installs it)"
+)
+
+# The consent popup in a language the extension now speaks, and the page's own button
+# that saves the choice (claude.ai's catalogs, facts §5), which the callout must name.
+CASES = [
+    ("hi", "popup_2026_hi_hidden_input.html", "स्वीकार करें"),
+    ("ko", "popup_2026_ko_hidden_input.html", "수락"),
+    ("it", "popup_2026_it_hidden_input.html", "Accetta"),
+    ("pt-BR", "popup_2026_ptbr_hidden_input.html", "Aceitar"),
+]
+
+
+@pytest.mark.parametrize(("language", "fixture", "accept"), CASES, ids=[c[0] for c in CASES])
+def test_the_callout_names_the_pages_button_in_the_browsers_language(
+    dist_dir, language, fixture, accept
+):
+    driver = ChromiumDriver(dist_dir / "chrome", language=language)
+    try:
+        driver.open(NEW, FIXTURES / fixture)
+        driver.wait_for("return document.querySelector('[data-privacy-guard]')", timeout=10)
+        page_button = driver.evaluate(
+            "return document.querySelector('[role=dialog] .btn-primary').textContent.trim()"
+        )
+        assert page_button == accept  # the fixture shows the catalog's word
+        callout = callout_shadow_html(driver)
+        # "AI training will be ON when you press “Accept”", in the page's word for Accept,
+        # and no English left in the callout.
+        assert f"“{accept}”" in callout or f"«{accept}»" in callout, callout
+        assert "AI training" not in callout
+        assert "Privacy Guard" in callout
+    finally:
+        driver.close()
