@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -413,3 +414,31 @@ def test_symlink_in_extension_is_refused(tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert any("shared/local.js" in line and "symbolic link" in line for line in errors), errors
     assert snapshot(out) == before
+
+
+def _declared(interface: str) -> set[str]:
+    """Member names of `interface` in types/privacy-guard.d.ts, as tsc reads them."""
+    text = (REPO / "types" / "privacy-guard.d.ts").read_text("utf-8")
+    body = re.search(rf"interface {interface} \{{(.*?)\n\}}", text, re.S)
+    assert body, interface
+    return set(re.findall(r"^\s+readonly (\w+)\??:", body.group(1), re.M))
+
+
+def test_generated_data_has_exactly_the_keys_the_types_declare(dist):
+    """The builder writes the data (render.py) and tsc checks the scripts against
+    types/privacy-guard.d.ts: a key renamed on one side only must fail here, not in a
+    browser. content-data leaves out what its d.ts comment says it leaves out."""
+    prefix = "Object.freeze("
+
+    def load(path):
+        line = next(x for x in path.read_text("utf-8").splitlines() if prefix in x)
+        return json.loads(line[line.index(prefix) + len(prefix) : -2])
+
+    full = load(dist / "chrome/generated/policy-data.js")
+    page = load(dist / ".privacy-guard-content-data.chrome.mjs")
+    declared = _declared("PrivacyGuardData")
+    assert set(full) == declared - {"explains"}
+    assert set(page) == declared - {"version", "facts"}
+    detection = _declared("PrivacyGuardDetection")
+    assert set(full["detection"]) == detection
+    assert set(page["detection"]) == detection - {"watchedSwitches", "lockNotes"}
