@@ -23,17 +23,10 @@ class Bundle:
 
 
 # The content script: one IIFE, the only script the manifest injects (MV3 has no module
-# content scripts). The report describer: injected on demand (scripting.executeScript),
-# its result the footer's value. shared/store.js is an ES module too; the extension's
-# pages and the background load it as a classic script that sets PrivacyGuard.store.
+# content scripts). shared/store.js is an ES module too; the extension's pages and the
+# background load it as a classic script that sets PrivacyGuard.store.
 BUNDLES = (
     Bundle("content/main.js", "content/content.js"),
-    Bundle(
-        "content/describer.js",
-        "content/describer.js",
-        global_name="PrivacyGuardDescriber",
-        footer="PrivacyGuardDescriber.report();",
-    ),
     Bundle(
         "shared/store.js",
         "shared/store.js",
@@ -41,8 +34,6 @@ BUNDLES = (
         footer="(globalThis.PrivacyGuard ??= {}).store = PrivacyGuardStore;",
     ),
 )
-# Scripts injected on demand (scripting.executeScript), minified like the content script.
-ON_DEMAND = ("content/describer.js",)
 # Rendered into the build for the bundler and read by the fast tier (tests/unit), not shipped.
 CONTENT_DATA = "generated/content-data.js"
 
@@ -76,12 +67,14 @@ def bundle_scripts(out: Path) -> None:
     }
     answer = _run(request)
     if "errors" in answer:
-        raise BuildError(
-            [
-                Problem(f"extension/{entry.removeprefix('./')}", "", f"cannot be bundled: {why}")
-                for entry, why in sorted(answer["errors"].items())
-            ]
-        )
+        # A module that two bundles import is one problem: named once, where it is
+        # ("content/detect.js:793:6: …"), or by the bundle's entry when esbuild gives no place.
+        problems = {}
+        for entry, why in sorted(answer["errors"].items()):
+            where = why.split(":", 1)[0] if why[:1] not in ("", " ") and ":" in why else ""
+            where = where if where.endswith(".js") else entry.removeprefix("./")
+            problems.setdefault(why, Problem(f"extension/{where}", "", f"cannot be bundled: {why}"))
+        raise BuildError(list(problems.values()))
     consumed = {name for names in answer["inputs"].values() for name in names}
     for name in sorted(consumed - set(answer["files"])):
         (out / name).unlink()

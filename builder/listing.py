@@ -28,14 +28,6 @@ HERE = "builder/listing.py"
 # for one justification per permission). A permission the manifest asks for without an
 # entry here is refused: a new permission needs a reason written down before it ships.
 PERMISSION_REASONS = {
-    "scripting": (
-        "Runs the extension's own report describer (content/describer.js, part of the "
-        "package) in a claude.ai tab only when the user presses “Copy a report” in the "
-        "toolbar popup or in the extension's notice on the page: it describes the page's "
-        "settings controls, redacted, for a bug report the user pastes themselves. Loaded on "
-        "demand so that every claude.ai page does not carry it. No remote code; nothing is "
-        "sent."
-    ),
     "storage": (
         "Keeps, only in this browser (storage.local), what the user needs to see where they "
         "stand: their options, the last state of Claude's “Help improve our AI models” switch "

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from builder.bundle import ON_DEMAND
 from builder.errors import BuildError, Problem, display_path
 from builder.node import NodeError, run_json
 
@@ -38,10 +37,9 @@ def minify_content_scripts(out: Path, manifest: dict[str, Any]) -> None:
     """Replace each content script in the build folder `out` by its minified form.
 
     The content script is the bundle of its modules and their generated data (bundle.py);
-    scripts the extension injects on demand (bundle.ON_DEMAND) are minified too; the
-    extension's pages and background stay as written.
+    the extension's pages and background stay as written.
     """
-    names = content_scripts(manifest) + [n for n in ON_DEMAND if (out / n).is_file()]
+    names = content_scripts(manifest)
     if not names:
         return
     files = {name: (out / name).read_text("utf-8") for name in names}

@@ -24,10 +24,8 @@ def dist(dist_dir: Path) -> Path:
 @pytest.mark.parametrize("target", ["chrome", "firefox"])
 def test_permissions_are_exactly_what_the_features_need(dist, target):
     manifest = json.loads((dist / target / "manifest.json").read_text("utf-8"))
-    # scripting: the report describer runs in a claude.ai tab only when a report is copied
-    # (content/describer.js, packaged); storage: settings, last state and opt-out
-    # receipts. Nothing else.
-    assert manifest["permissions"] == ["scripting", "storage"]
+    # storage: settings, last state and opt-out receipts. Nothing else.
+    assert manifest["permissions"] == ["storage"]
     for key in (
         "host_permissions",
         "optional_permissions",

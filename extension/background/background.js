@@ -287,19 +287,6 @@
       });
     }
     else if (message.type === "privacy-guard/hello") serial(() => hello(tabId));
-    else if (message.type === "privacy-guard/describe-tab") {
-      // The notice's "Copy a report": the describer runs in the asking frame only now.
-      api.scripting
-        .executeScript({
-          target: { tabId, frameIds: [sender.frameId ?? 0] },
-          files: ["content/describer.js"],
-        })
-        .then(
-          ([ran]) => sendResponse({ report: typeof ran?.result === "string" ? ran.result : null }),
-          () => sendResponse({ report: null }),
-        );
-      return true; // answers asynchronously
-    }
     return undefined;
   });
 

@@ -503,9 +503,9 @@ function dismissButton(onDismiss) {
 }
 
 /**
- * "Copy a report": puts what `describe()` resolves to (a redacted description of the
- * page) on the clipboard, from the click (a user gesture, which the clipboard requires;
- * it lasts seconds, the describer takes a moment), and says whether that worked.
+ * "Copy a report": puts `describe()` (a redacted description of the page) on the
+ * clipboard, from the click itself (a user gesture, which the clipboard requires), and
+ * says whether that worked.
  */
 function copyReportButton(describe) {
   const button = el("button", {
@@ -519,15 +519,13 @@ function copyReportButton(describe) {
     const failed = () => {
       said.textContent = msg("report_failed");
     };
-    Promise.resolve()
-      .then(describe)
-      .then((text) => {
-        if (typeof text !== "string" || !text) throw new Error("no report");
-        return navigator.clipboard.writeText(text);
-      })
-      .then(() => {
+    try {
+      navigator.clipboard.writeText(describe()).then(() => {
         said.textContent = msg("report_copied");
       }, failed);
+    } catch {
+      failed();
+    }
   });
   return { button, said };
 }

@@ -220,9 +220,9 @@ function lineFor(el, depth) {
 
 /** The element to describe: the Privacy panel, else the open dialog, else the page. */
 function surfaceRoot() {
-  const panel = detect?.privacyScreen() ?? null;
+  const panel = detect.privacyScreen() ?? null;
   // The panel's dialog too: its label and markers say which overlay it is.
-  const root = panel?.closest(DIALOGS) ?? panel ?? detect?.visibleDialog() ?? null;
+  const root = panel?.closest(DIALOGS) ?? panel ?? detect.visibleDialog() ?? null;
   return root ?? document.body;
 }
 

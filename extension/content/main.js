@@ -7,15 +7,17 @@
 //   feedback.js the warning in the thumbs-feedback dialog
 //   settings.js the user's options and the stored state, as storage changes them
 //   report.js   the only part that talks to the background
-//   callout.js  every drawn thing; detect.js what a switch is; life.js timers, teardown
+//   callout.js  every drawn thing; detect.js what a switch is; describe.js the report
+//   life.js     timers, listeners, guarded(), teardown
 // What is reported is what the site saved: on the Privacy settings a flip counts at once;
 // on the consent popup and the onboarding step the switch is a pending choice that counts
 // only when "Accept" / "Continue" is pressed with it in that position (facts §1, §2).
 import * as ui from "./callout.js";
+import * as describe from "./describe.js";
 import * as detect from "./detect.js";
 import { feedbackWarningsShown, fitFeedbackWarnings, watchFeedback } from "./feedback.js";
 import { scan, setAside, startFinding, unsureSwitches, watchPortals } from "./find.js";
-import { guarded, idle, listen, onStop, whenStopping } from "./life.js";
+import { api, guarded, idle, listen, onStop, whenStopping } from "./life.js";
 import { noticeShown, startNotice, watchSurfaces } from "./notice.js";
 import { hello } from "./report.js";
 import { watchSettings } from "./settings.js";
@@ -50,6 +52,18 @@ function main() {
   listen(window, "pageshow", (event) => {
     if (event.persisted) hello();
   });
+
+  // The toolbar popup's "Copy a report" asks this tab to describe its page (redacted,
+  // see describe.js); only the extension's own pages can send this.
+  const onMessage = guarded("describe", (message, sender, sendResponse) => {
+    if (message?.type !== "privacy-guard/describe-page" || sender?.id !== api.runtime.id) {
+      return undefined;
+    }
+    sendResponse({ report: describe.describePage() });
+    return undefined;
+  });
+  api.runtime.onMessage.addListener(onMessage);
+  onStop(() => api.runtime.onMessage.removeListener(onMessage));
 
   // claude.ai sets its theme (data-mode, class) on <html> after load: the UI follows.
   const themeWatch = new MutationObserver(guarded("theme", () => ui.applyTheme()));

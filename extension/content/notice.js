@@ -5,10 +5,11 @@
 // worry about" (the product's rule: when it cannot tell, it says so).
 import data from "../generated/content-data.js";
 import * as ui from "./callout.js";
+import * as describe from "./describe.js";
 import * as detect from "./detect.js";
 import { every, guarded, onStop, stopTimer } from "./life.js";
 import { NO_NOTICE, stepNotice } from "./machine.js";
-import { describeThisPage, report } from "./report.js";
+import { report } from "./report.js";
 
 const SCAN_MS = 250;
 
@@ -33,7 +34,7 @@ function draw() {
     container,
     data.detection.settingsUrls[0],
     guarded("notice", () => step({ type: "dismiss" })),
-    describeThisPage,
+    describe.describePage,
   );
 }
 

@@ -36,9 +36,3 @@ export function report(state, where, confirmed = false) {
 /** Ask the background to badge this tab (its state as last stored). */
 export const hello = () => send({ type: "privacy-guard/hello" });
 
-/** The page's redacted report (content/describer.js, run by the background), or null. */
-export async function describeThisPage() {
-  if (!alive()) return null;
-  const answer = await api.runtime.sendMessage({ type: "privacy-guard/describe-tab" });
-  return typeof answer?.report === "string" ? answer.report : null;
-}

@@ -169,24 +169,19 @@
     return tab ?? null;
   }
 
-  /**
-   * Copy a redacted report of the page: the describer (content/describer.js) runs in the
-   * tab only now, and its result is the report.
-   */
+  /** Copy the content script's redacted report of the page (see content/). */
   async function copyReport() {
     const result = $("report-result");
     let report = null;
     try {
       const tab = await activeTab();
-      const [ran] = tab
-        ? await api.scripting.executeScript({
-            target: { tabId: tab.id },
-            files: ["content/describer.js"],
-          })
-        : [];
-      if (typeof ran?.result === "string" && ran.result) report = ran.result;
+      const answer = tab
+        ? await api.tabs.sendMessage(tab.id, { type: "privacy-guard/describe-page" })
+        : null;
+      if (typeof answer?.report === "string" && answer.report) report = answer.report;
     } catch {
-      // Not claude.ai (no access to the tab), access withdrawn: nothing to copy.
+      // No content script in the tab (not claude.ai, access withdrawn, a tab loaded
+      // before the extension): nothing to copy.
     }
     if (report === null) {
       result.textContent = msg("report_unreadable");
