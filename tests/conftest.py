@@ -110,3 +110,21 @@ def chromium(driver):
     yield driver
     driver.context.clear_permissions()
     driver.page.set_viewport_size(size)
+
+
+# The extension's own pages (tests/extension_pages.py) in a Chromium with a profile of its
+# own, per test: test_popup.py, test_pages.py and test_storage.py ask for these.
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def browser(tmp_path: Path, profile: Path):
+    from extension_pages import Browser, build  # Playwright, only where a test needs it
+
+    instance = Browser(build(1, tmp_path / "dist"), profile)
+    yield instance
+    instance.close()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from browsers.chromium import EXECUTABLE, ChromiumDriver
-from test_popup import callout_shadow_html
+from extension_pages import callout_shadow_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEW = "https://claude.ai/new"

@@ -6,13 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-import test_popup
+from extension_pages import (
+    NEEDS_CHROMIUM,
+    READABLE_PX,
+    Browser,
+    build,
+    serious_violations,
+)
 from playwright.sync_api import expect
-from test_popup import Browser, build
 
-pytestmark = test_popup.pytestmark
-profile = test_popup.profile
-browser = test_popup.browser
+pytestmark = NEEDS_CHROMIUM
 
 SETTINGS_URL = "https://claude.ai/new#settings/data-privacy-controls"
 # Observations as the background stores them: a confirmed Accept on the consent popup
@@ -240,5 +243,5 @@ def test_welcome_and_history_are_readable_and_accessible(browser, path, scheme):
         )
         for selector in BODY_TEXT[path]
     }
-    assert {s: px for s, px in sizes.items() if px < test_popup.READABLE_PX} == {}
-    assert test_popup.serious_violations(page) == []
+    assert {s: px for s, px in sizes.items() if px < READABLE_PX} == {}
+    assert serious_violations(page) == []

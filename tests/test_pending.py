@@ -219,7 +219,9 @@ REMOUNT_AFTER_FAILED_SAVE = """ms => {
 }"""
 
 
-@pytest.mark.parametrize("ms", [300, 1500])
+# The wiring, once; the timing edges (back just before or after the settle time) are
+# tests/unit/machine.test.mjs's.
+@pytest.mark.parametrize("ms", [1500])
 def test_accept_whose_popup_comes_back_records_nothing(chromium, ms):
     """Closed after Accept, then back with the switch on: the choice was not saved."""
     open_fixture(chromium, NEW, "popup_2026_cds.html")
@@ -250,7 +252,8 @@ def test_continue_whose_step_comes_back_records_nothing(chromium):
     assert last(chromium) is None, "a Continue whose step came back was recorded"
 
 
-@pytest.mark.parametrize("loading_ms", [4500, 7000])
+# The wiring, once; when "locked" may be said is tests/unit/machine.test.mjs's (lockSettled).
+@pytest.mark.parametrize("loading_ms", [7000])
 def test_a_switch_greyed_out_for_seconds_is_not_called_off_and_locked(chromium, loading_ms):
     """Slow settings: the switch stays disabled and off for seconds, then shows on."""
     chromium.open("https://claude.ai/new#settings/data-privacy-controls",

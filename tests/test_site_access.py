@@ -134,10 +134,12 @@ def test_site_access_is_there_in_chromium(request, tmp_path):
     """Chromium: the popup says nothing of missing access while it is there."""
     if "chromium" not in selected_browsers(request.config):
         pytest.skip("Chromium not selected (--browser)")
-    import test_popup
+    import extension_pages
 
     (tmp_path / "profile").mkdir()
-    browser = test_popup.Browser(test_popup.build(1, tmp_path / "dist"), tmp_path / "profile")
+    browser = extension_pages.Browser(
+        extension_pages.build(1, tmp_path / "dist"), tmp_path / "profile"
+    )
     try:
         popup = browser.extension_page("popup/popup.html")
         assert popup.evaluate(
@@ -151,6 +153,6 @@ def test_site_access_is_there_in_chromium(request, tmp_path):
                  .then(() => 'removed', (e) => String(e))"""
         )
         assert refused != "removed"
-        assert browser.badge(test_popup.GLOBAL_BADGE) == ""
+        assert browser.badge(extension_pages.GLOBAL_BADGE) == ""
     finally:
         browser.close()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-import test_popup
-from playwright.sync_api import expect
-from test_popup import (
+from extension_pages import (
     FIXTURES,
+    NEEDS_CHROMIUM,
     ON_FIXTURE,
     ON_URL,
     SETTINGS_FIXTURE,
@@ -17,8 +16,9 @@ from test_popup import (
     wait_for_badge,
     wait_for_receipts,
 )
+from playwright.sync_api import expect
 
-pytestmark = test_popup.pytestmark
+pytestmark = NEEDS_CHROMIUM
 
 NO_SWITCH = FIXTURES / "chat_quotes_the_words.html"
 CHAT = "https://claude.ai/chat/burst"
@@ -27,11 +27,6 @@ BADGES_BY_TAB = """async () => {
   const tabs = (await chrome.tabs.query({})).sort((a, b) => a.id - b.id);
   return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
 }"""
-
-
-# The popup tests' fixtures: a fresh profile and a Chromium with the real build, per test.
-profile = test_popup.profile
-browser = test_popup.browser
 
 
 def stored(browser) -> dict:
