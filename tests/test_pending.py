@@ -319,3 +319,27 @@ def test_an_option_changed_meanwhile_draws_no_callout_for_an_unsettled_switch(ch
     worker(chromium).evaluate(SET_OPTION)
     pause(chromium, 1000)
     assert "callout" not in chromium.evaluate(UI_KINDS)
+
+
+MOUNT_SETTINGS_ON_ACCEPT = """async () => {
+  const settings = await fixture.load("settings_2026_en_cds.html", "settings");
+  const accept = document.querySelector("button.btn-primary");
+  accept.addEventListener("click", () => {
+    history.replaceState(null, "", "/new#settings/data-privacy-controls");
+    fixture.portal(settings);
+  });
+}"""
+
+
+def test_a_choice_counts_when_another_surface_is_tracked_before_the_popup_is_seen_gone(chromium):
+    """Issue 22: the popup closes on Accept and, in the same moment, the Privacy settings
+    open with their switch (on): that switch is tracked before the 400 ms poll notices
+    the popup left. The popup's confirmed choice (off) must still count, after the
+    settings' own report."""
+    open_fixture(chromium, NEW, "popup_2026_cds.html")
+    chromium.page.evaluate(MOUNT_SETTINGS_ON_ACCEPT)
+    click_training(chromium)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button.btn-primary")  # "Accept": the popup goes, the settings come
+    seen = wait_for_last(chromium, "off")
+    assert seen["surface"] == "popup" and seen["confirmed"] is True, seen
