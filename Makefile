@@ -14,7 +14,7 @@ STAMP_NPM_BUILD := node_modules/.installed-build
 # `make build BUILD_FLAGS=--allow-same-version` for local work on facts (see CONTRIBUTING.md).
 BUILD_FLAGS ?=
 
-.PHONY: build test lint web-ext-lint unit pytest browsers bench screenshots clean
+.PHONY: build test lint web-ext-lint unit pytest browsers fonts bench screenshots release clean
 
 build: $(STAMP_BUILD) $(STAMP_NPM_BUILD)
 	$(PY) -m builder build $(BUILD_FLAGS)
@@ -48,6 +48,15 @@ SHOTS ?=
 screenshots: build $(STAMP_TEST) browsers
 	$(PY) docs/screenshots.py $(SHOTS)
 
+# The store uploads for the version HEAD is tagged with (v<version>), in release/<version>/:
+# the source zip for AMO, the packages rebuilt from it, store images per locale, listing
+# texts, release notes, SHA256SUMS. Uploads nothing. CONTRIBUTING.md "Release" says what
+# goes where. RELEASE_FLAGS=--reuse-tools rebuilds the source zip with this checkout's
+# tools instead of a fresh `npm run build-for-amo` (which downloads them again).
+RELEASE_FLAGS ?=
+release: fonts $(STAMP_BUILD) $(STAMP_TEST) $(STAMP_NPM) browsers
+	$(PY) -m builder release $(RELEASE_FLAGS)
+
 # Exact versions with hashes (requirements/*.lock, see CONTRIBUTING.md), then the builder
 # itself with the pinned setuptools: what makes the store packages is the same everywhere.
 $(STAMP_BUILD): pyproject.toml requirements/build.lock
@@ -80,6 +89,17 @@ browsers:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium firefox-esr openssl; \
 	else \
 	  echo "chromium and firefox-esr are missing: run 'make test' as root, or 'sudo apt-get install chromium firefox-esr openssl'" >&2; \
+	fi
+
+# Fonts the store images and screenshots need for Chinese, Japanese, Korean and Hindi
+# (Debian's Noto packages).
+fonts:
+	@if fc-list 2>/dev/null | grep -q "Noto Sans CJK" && fc-list 2>/dev/null | grep -q "Noto Sans Devanagari"; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fonts-noto-core; \
+	else \
+	  echo "CJK and Devanagari fonts are missing: run as root, or 'sudo apt-get install fonts-noto-cjk fonts-noto-core'" >&2; \
 	fi
 
 clean:
