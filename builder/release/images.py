@@ -20,7 +20,7 @@ NEW = "https://claude.ai/new"
 ONBOARDING = "https://claude.ai/onboarding"
 PRIVACY_2026 = "https://claude.ai/new#settings/data-privacy-controls"
 SCREEN = IMAGE_SIZES[SCREENSHOTS[0]]
-POPUP_WIDTH = 360  # the toolbar popup's width (extension/popup/popup.css)
+POPUP_WIDTH = 380  # the toolbar popup body's width (extension/popup/popup.css)
 
 
 @dataclass(frozen=True)
