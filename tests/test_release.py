@@ -321,3 +321,22 @@ def test_unpack_keeps_executable_bits(tmp_path):
     ]
     for name in tracked_executable:
         assert (tmp_path / "out" / name).stat().st_mode & 0o111, name
+
+
+def test_release_notes_start_with_the_changelog_section(tmp_path):
+    from builder.release.notes import release_notes
+
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text(
+        "# Changelog\n\n## 1.2.3 (2027-01-02)\n\n- New thing.\n\n## 1.2.2\n\n- Old.\n"
+    )
+
+    first = release_notes("1.2.3", changelog, None, None)
+    later = release_notes("1.2.3", changelog, "v1.2.2", ["fact.x: 1 -> 2"])
+
+    assert "- New thing." in first and "- Old." not in first
+    assert "No earlier version tag" in first
+    assert "Since v1.2.2" in later and "- fact.x: 1 -> 2" in later
+    assert checks.changelog_problems(changelog, "1.2.4") == [
+        "CHANGELOG.md: has no '## 1.2.4' section; write what this version changes"
+    ]

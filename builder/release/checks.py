@@ -173,7 +173,7 @@ def changelog_entry(changelog: Path, version: str) -> str | None:
     """The text of CHANGELOG.md's section `## <version> …` up to the next `## `, or None."""
     text = changelog.read_text("utf-8")
     match = re.search(
-        rf"^## \[?{re.escape(version)}\]?(?:\s.*)?$\n(.*?)(?=^## |\Z)", text, re.M | re.S
+        rf"^## \[?{re.escape(version)}\]?(?:[ \t][^\n]*)?\n(.*?)(?=^## |\Z)", text, re.M | re.S
     )
     return match.group(1).strip() if match else None
 

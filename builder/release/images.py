@@ -23,6 +23,10 @@ SCREEN = IMAGE_SIZES[SCREENSHOTS[0]]
 POPUP_WIDTH = 380  # the toolbar popup body's width (extension/popup/popup.css)
 
 
+class ImageError(Exception):
+    """A store image could not be made; the message names the locale and why, in one line."""
+
+
 @dataclass(frozen=True)
 class Page:
     """A fixture page served at `url`; claude.ai in the locale's language where one exists."""
@@ -113,7 +117,14 @@ def render_store_images(
     `chrome_dir`, the fixtures of `repo`/tests/fixtures served as https://claude.ai/…
     Returns the files written."""
     sys.path.insert(0, str(repo / "tests"))
-    from browsers.chromium import ChromiumDriver  # the tests' driver: serves the fixtures
+    try:
+        import PIL  # noqa: F401 - checked here, used by _rgb_png
+        from browsers.chromium import ChromiumDriver  # the tests' driver: serves the fixtures
+    except ImportError as error:
+        raise ImageError(
+            f"the store images need the test tools ({error}); run `make release`, which "
+            "installs requirements/test.lock, or `make test`"
+        ) from None
 
     fixtures = repo / "tests" / "fixtures"
     written = []
@@ -121,26 +132,42 @@ def render_store_images(
         folder = store / locale
         folder.mkdir(parents=True, exist_ok=True)
         # One browser per locale: the extension speaks the browser's language.
-        driver = ChromiumDriver(chrome_dir, language=locale.replace("_", "-"))
+        try:
+            driver = ChromiumDriver(chrome_dir, language=locale.replace("_", "-"))
+        except Exception as error:  # Playwright's errors share no base class worth naming
+            raise ImageError(
+                f"store/{locale}: Chromium did not start: {_first_line(error)}"
+            ) from None
         try:
             shots = _screenshots(driver, fixtures, locale)
-            name = strings["manifest_extension_name"]
-            tagline = strings["manifest_extension_description"]
-            for file, (size, text) in {
-                "promo-tile-440x280.png": (IMAGE_SIZES["promo-tile-440x280.png"], ""),
-                "marquee-1400x560.png": (IMAGE_SIZES["marquee-1400x560.png"], tagline),
-            }.items():
-                page = driver.context.new_page()
-                page.set_viewport_size({"width": size[0], "height": size[1]})
-                page.set_content(_banner_html(name, text, size, locale))
-                shots[file] = _rgb_png(page.screenshot(), size)
-                page.close()
+            shots.update(_banners(driver, strings, locale))
+        except Exception as error:
+            raise ImageError(f"store/{locale}: cannot be rendered: {_first_line(error)}") from None
         finally:
             driver.close()
         for file, data in shots.items():
             (folder / file).write_bytes(data)
             written.append(folder / file)
     return written
+
+
+def _banners(driver, strings: dict[str, str], locale: str) -> dict[str, bytes]:
+    """The promo tile (the name) and the marquee (the name and the manifest description)."""
+    name = strings["manifest_extension_name"]
+    tagline = strings["manifest_extension_description"]
+    banners = {}
+    for file, text in (("promo-tile-440x280.png", ""), ("marquee-1400x560.png", tagline)):
+        size = IMAGE_SIZES[file]
+        page = driver.context.new_page()
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        page.set_content(_banner_html(name, text, size, locale))
+        banners[file] = _rgb_png(page.screenshot(), size)
+        page.close()
+    return banners
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def _screenshots(driver, fixtures: Path, locale: str) -> dict[str, bytes]:
@@ -158,8 +185,11 @@ def _screenshots(driver, fixtures: Path, locale: str) -> dict[str, bytes]:
     driver.wait_for("return document.querySelector('[data-privacy-guard]')", timeout=10)
     driver.page.wait_for_timeout(500)
     plain = driver.page.screenshot()
-    driver.click_extension_button("why")
-    driver.page.wait_for_timeout(150)
+    try:
+        driver.click_extension_button("why")
+        driver.page.wait_for_timeout(150)
+    except AssertionError:
+        pass  # an opted-out switch's confirmation has no "Why?": shown as it is
     shots[SCREENSHOTS[1]] = _rgb_png(driver.page.screenshot(), SCREEN)
 
     # The toolbar popup as it drops from the toolbar over the settings it just read.

@@ -166,9 +166,12 @@ def _make(repo, policy_dir, policy, version, locales, staging, reuse_tools, log)
         _write_notes(repo, policy_dir, version, staging)
 
         log(f"store images for {len(locales)} locales")
-        from builder.release.images import render_store_images
+        from builder.release.images import ImageError, render_store_images
 
-        render_store_images(tree / "chrome", repo, staging / "store", policy.messages)
+        try:
+            render_store_images(tree / "chrome", repo, staging / "store", policy.messages)
+        except ImageError as error:
+            raise ReleaseRefused([str(error)]) from None
 
     problems = asset_problems(staging, version, locales)
     if problems:
