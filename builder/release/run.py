@@ -9,14 +9,16 @@ from pathlib import Path
 
 from builder.build import build, package_name
 from builder.errors import BuildError
+from builder.icons import icon_png
 from builder.policy import load_policy
 from builder.release import checks
 from builder.release.source import ExportError, export_source, rebuild_twice
 from builder.targets import TARGETS, extension_version
 
 # Files every release folder holds besides store/<locale>/ and listing/<locale>.txt
-# (the last four are written by builder/listing.py).
+# (the last three are written by builder/listing.py).
 TEXTS = (
+    "store-icon-128.png",  # the shield of builder/icons.py, as in the packages
     "release-notes.md",
     "privacy-tab.txt",
     "reviewer-notes.txt",
@@ -164,6 +166,7 @@ def _make(repo, policy_dir, policy, version, locales, staging, reuse_tools, log)
 
         write_listing_texts(policy_dir, staging)
         _write_notes(repo, policy_dir, version, staging)
+        (staging / "store-icon-128.png").write_bytes(icon_png(128))
 
         log(f"store images for {len(locales)} locales")
         from builder.release.images import ImageError, render_store_images
