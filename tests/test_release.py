@@ -4,6 +4,7 @@ source archive building byte-identical packages in fresh folders without `.git`.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -340,3 +341,24 @@ def test_release_notes_start_with_the_changelog_section(tmp_path):
     assert checks.changelog_problems(changelog, "1.2.4") == [
         "CHANGELOG.md: has no '## 1.2.4' section; write what this version changes"
     ]
+
+
+def test_notes_compare_key_by_key_when_the_old_policy_no_longer_loads(tmp_path):
+    from builder.release.notes import policy_changes
+
+    repo = tracked_copy(tmp_path / "repo")
+    policy = repo / "policy_data" / "policy.yaml"
+    text = policy.read_text("utf-8")
+    # An older policy.yaml: one fact less, which today's builder requires.
+    older = re.sub(r"\n  retention_on_years:\n(    .*\n)+", "\n", text)
+    assert older != text
+    policy.write_text(older, "utf-8")
+    git(repo, "commit", "-qam", "old facts")
+    git(repo, "tag", "v0.0.1")
+    policy.write_text(text, "utf-8")
+    git(repo, "commit", "-qam", "new facts")
+
+    lines = policy_changes(repo, "v0.0.1", repo / "policy_data")
+
+    assert "does not pass this builder's checks" in lines[0]
+    assert any(line.startswith("added   policy.yaml: facts.retention_on_years") for line in lines)

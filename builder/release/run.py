@@ -186,11 +186,6 @@ def _write_notes(repo: Path, policy_dir: Path, version: str, staging: Path) -> N
     from builder.release.notes import policy_changes, release_notes
 
     previous = checks.previous_tag(repo, version)
-    changes = None
-    if previous is not None:
-        try:
-            changes = policy_changes(repo, previous, policy_dir)
-        except BuildError as error:
-            changes = [f"(policy_data at {previous} cannot be read by this builder: {error})"]
+    changes = None if previous is None else policy_changes(repo, previous, policy_dir)
     text = release_notes(version, repo / "CHANGELOG.md", previous, changes)
     (staging / "release-notes.md").write_text(text, "utf-8")
