@@ -362,3 +362,26 @@ def test_notes_compare_key_by_key_when_the_old_policy_no_longer_loads(tmp_path):
 
     assert "does not pass this builder's checks" in lines[0]
     assert any(line.startswith("added   policy.yaml: facts.retention_on_years") for line in lines)
+
+
+def test_make_release_refuses_in_one_line_per_problem_and_writes_nothing(tmp_path):
+    """The command as `make release` runs it, in a checkout tagged for another version with
+    a file changed since: exit code 2, a line per problem, no release folder."""
+    repo = tracked_copy(tmp_path / "repo", "v0.0.1")
+    (repo / "README.md").write_text("changed after the tag")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "builder", "release"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert any("README.md" in line for line in errors), errors
+    assert any(f"tagged v0.0.1 but the version it builds is {VERSION}" in line for line in errors)
+    assert not (repo / "release").exists()
