@@ -164,7 +164,10 @@ def _make(repo, policy_dir, policy, version, locales, staging, reuse_tools, log)
         log("listing texts, privacy tab, reviewer notes, privacy policy")
         from builder.listing import write_listing_texts  # the listing helper's module
 
-        write_listing_texts(policy_dir, staging)
+        try:
+            write_listing_texts(policy_dir, staging)
+        except BuildError as error:
+            raise ReleaseRefused([str(p) for p in error.problems]) from None
         _write_notes(repo, policy_dir, version, staging)
         (staging / "store-icon-128.png").write_bytes(icon_png(128))
 

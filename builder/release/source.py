@@ -43,7 +43,6 @@ def _os_name() -> str:
 
 def source_readme(version: str, tag: str, commit: str) -> str:
     """SOURCE-README: where the archive comes from, the tools it was built with, the steps."""
-    python = f"{sys.version_info.major}.{sys.version_info.minor}.{sys.version_info.micro}"
     commands = "\n".join(f"    {c}" for c in BUILD_COMMANDS)
     return f"""Privacy Guard for Claude {version}: source code for addons.mozilla.org
 =====================================================================
@@ -55,11 +54,11 @@ without git.
 
 What the packages were built with
 - OS: {_os_name()} ({platform.machine()})
-- Python {python} (3.11 or later works; the builder's packages are pinned with hashes in
-  requirements/build.lock: Jinja2, MarkupSafe, PyYAML, setuptools)
+- {_tool_version(["python3", "--version"])} (3.11 or later; `make build` makes .venv with python3
+  and installs the builder's Python packages, pinned with hashes in requirements/build.lock)
 - Node.js {_tool_version(["node", "--version"])}, npm {_tool_version(["npm", "--version"])}
-  (Node 20 or later; the builder's npm packages, terser, recheck and css-what, are pinned
-  in package-lock.json)
+  (Node 20 or later; the builder's npm packages, the "dependencies" of package.json, are
+  pinned in package-lock.json)
 - {_tool_version(["make", "--version"])}; the zips are written by Python's zipfile
 
 Steps (from the folder this archive was unpacked into; needs python3 with venv, node,
@@ -74,14 +73,17 @@ requirements/build.lock (`pip install --require-hashes`) and the builder, then r
 
     dist/privacy-guard-{version}-firefox.xpi   (the file uploaded to addons.mozilla.org)
     dist/privacy-guard-{version}-chrome.zip    (the Chrome Web Store package)
-    dist/firefox/, dist/chrome/                (the same files unpacked)
+    dist/firefox/, dist/chrome/              (the same files unpacked)
 
 The packages are reproducible: every build of this archive gives the same bytes
-(sorted entries, fixed times). Only the content scripts are transformed: they are
-minified with terser (builder/js/minify.mjs); their source is extension/content/.
-generated/*.js and the _locales/ files are written from policy_data/ by the
-templates in extension/generated/ (Jinja2, builder/render.py). Every other file is
-copied as it is in extension/.
+(sorted entries, fixed times). What the build makes rather than copies:
+- the content scripts are minified with terser (builder/minify.py, builder/js/minify.mjs);
+  their source is extension/content/;
+- generated/*.js and _locales/*/messages.json are written from policy_data/ by the
+  templates in extension/generated/ and builder/messages.py (Jinja2, builder/render.py);
+- manifest.json merges extension/manifest/base.json with the browser's overlay;
+- icons/*.png are drawn by builder/icons.py.
+Every other file is copied as it is in extension/ (the files SOURCE-FILES lists there).
 """
 
 
