@@ -91,15 +91,21 @@ browsers:
 	  echo "chromium and firefox-esr are missing: run 'make test' as root, or 'sudo apt-get install chromium firefox-esr openssl'" >&2; \
 	fi
 
-# Fonts the store images and screenshots need for Chinese, Japanese, Korean and Hindi
-# (Debian's Noto packages).
+# Fonts for the screenshots in Japanese, Chinese, Korean and Hindi: without a font for a
+# script, Chromium draws empty boxes (Debian 12's packages; fontconfig's fc-list comes with
+# chromium). IPA Gothic for Japanese, Noto CJK for Korean and Chinese, Lohit for Hindi's
+# Devanagari. Not fonts-noto-core: it makes Noto Sans every page's default sans-serif
+# (instead of DejaVu Sans), which would change the Latin text of every screenshot and the
+# metrics the browser tests run with.
+FONTS := fonts-ipafont-gothic fonts-noto-cjk fonts-lohit-deva
 fonts:
-	@if fc-list 2>/dev/null | grep -q "Noto Sans CJK" && fc-list 2>/dev/null | grep -q "Noto Sans Devanagari"; then \
+	@if command -v fc-list >/dev/null && fc-list :lang=ja | grep -q . && fc-list :lang=ko | grep -q . \
+	    && fc-list :lang=zh-cn | grep -q . && fc-list :lang=hi | grep -q .; then \
 	  :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fonts-noto-core; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONTS); \
 	else \
-	  echo "CJK and Devanagari fonts are missing: run as root, or 'sudo apt-get install fonts-noto-cjk fonts-noto-core'" >&2; \
+	  echo "fonts for ja, ko, zh and hi are missing (screenshots would show boxes): run 'make screenshots' as root, or 'sudo apt-get install $(FONTS)'" >&2; \
 	fi
 
 clean:

@@ -87,6 +87,21 @@ def _rgb_png(data: bytes, size: tuple[int, int] | None = None) -> bytes:
     return out.getvalue()
 
 
+# The script's own font first (make fonts installs them), so that Japanese is not drawn
+# with Chinese glyph shapes; Latin text falls through to the system's sans-serif.
+_SCRIPT_FONTS = {
+    "ja": '"IPAGothic", "Noto Sans CJK JP"',
+    "ko": '"Noto Sans CJK KR"',
+    "zh_CN": '"Noto Sans CJK SC"',
+    "hi": '"Lohit Devanagari"',
+}
+
+
+def _fonts(locale: str) -> str:
+    script = _SCRIPT_FONTS.get(locale)
+    return f"system-ui, {script}, sans-serif" if script else "system-ui, sans-serif"
+
+
 def _banner_html(name: str, tagline: str, size: tuple[int, int], locale: str) -> str:
     width, height = size
     shield = base64.b64encode(icon_png(min(height // 2, 192))).decode()
@@ -97,8 +112,7 @@ html, body {{ margin: 0; width: {width}px; height: {height}px; overflow: hidden;
 body {{ display: flex; align-items: center; gap: {48 if big else 20}px;
   padding: 0 {72 if big else 24}px; box-sizing: border-box; color: #fff;
   background: linear-gradient(135deg, {_BRAND_DARK}, {_BRAND});
-  font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", "Noto Sans CJK JP",
-    "Noto Sans CJK KR", "Noto Sans Devanagari", sans-serif; }}
+  font-family: {_fonts(locale)}; }}
 img {{ width: {min(height // 2, 192)}px; flex: none;
   filter: drop-shadow(0 4px 12px rgba(0, 0, 0, .35)); }}
 h1 {{ margin: 0 0 {16 if big else 8}px; font-size: {56 if big else 26}px; line-height: 1.1; }}
