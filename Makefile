@@ -73,7 +73,7 @@ $(STAMP_TEST): pyproject.toml requirements/test.lock $(STAMP_BUILD)
 # pure-JavaScript backend.
 $(STAMP_NPM_BUILD): package.json package-lock.json
 	@command -v node >/dev/null || { echo "Node.js 20+ and npm are needed: apt-get install nodejs npm" >&2; exit 2; }
-	npm ci --omit=dev --omit=optional --no-audit --no-fund --loglevel=error
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Everything, test tools included; it also holds what the builder needs.

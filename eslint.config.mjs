@@ -67,14 +67,26 @@ export default [
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },
   {
-    // Classic scripts, not modules: each file is one IIFE that shares nothing by name.
-    // They meet only through properties of globalThis (PrivacyGuard, PRIVACY_GUARD_DATA,
-    // set by the files listed before them in the manifest and the pages), so no shared
-    // globals need declaring here; types/globals.d.ts declares them for tsc.
+    // The pages' and the background's scripts are classic scripts, one IIFE each, that
+    // meet only through properties of globalThis (PrivacyGuard, PRIVACY_GUARD_DATA, set by
+    // the files listed before them in the manifest and the pages), so no shared globals
+    // need declaring here; types/privacy-guard.d.ts declares them for tsc. The content
+    // script's modules (below) import what they use.
     files: ["extension/**/*.js"],
     plugins: { "no-unsanitized": nounsanitized },
     languageOptions: { ecmaVersion: "latest", sourceType: "script" },
     rules: { ...nounsanitized.configs.recommended.rules, ...extensionRules },
+  },
+  {
+    // ES modules: the content script's, bundled into one script by the build
+    // (builder/bundle.py), and shared/store.js, which the build also turns into a classic
+    // script for the pages and the background.
+    files: [
+      "extension/content/*.js",
+      "extension/shared/store.js",
+      "extension/generated/content-data.js",
+    ],
+    languageOptions: { sourceType: "module" },
   },
   {
     // Content scripts and the extension's pages.

@@ -19,6 +19,9 @@ from builder.targets import TARGETS, extension_version
 MARKER = ".privacy-guard-build"
 # The facts and sources of the last build, to catch new facts shipped under an old version.
 FACTS_RECORD = ".privacy-guard-facts.json"
+# The data module each target's content script was bundled with, for the fast tier
+# (tests/unit/harness.mjs bundles the content modules with it); not part of any package.
+CONTENT_DATA_MODULE = ".privacy-guard-content-data.{target}.mjs"
 
 
 def package_name(version: str, target: str) -> str:
@@ -90,7 +93,7 @@ def _check_version_raised(policy: Policy, out: Path) -> None:
 
 def _is_target_output(name: str, target: str) -> bool:
     suffix = TARGETS[target].package_suffix
-    return name == target or (
+    return name in (target, CONTENT_DATA_MODULE.format(target=target)) or (
         name.startswith("privacy-guard-") and name.endswith(f"-{target}.{suffix}")
     )
 
@@ -115,7 +118,8 @@ def build(
         written = []
         for name in targets:
             folder = staging / name
-            render_target(policy, TARGETS[name], source, folder)
+            data_module = render_target(policy, TARGETS[name], source, folder)
+            (staging / CONTENT_DATA_MODULE.format(target=name)).write_text(data_module, "utf-8")
             archive = staging / package_name(version, name)
             write_package(folder, archive)
             written += [out / name, out / archive.name]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from builder.policy import DETECTION_FILE, LOCALES_FILE, POLICY_FILE, STRINGS_FILE
+from builder.policy import DETECTION_FILE, LOCALES_FILE, POLICY_FILE, STORE_FILE, STRINGS_FILE
 from builder.schema import Shape
 
 # Editors with the YAML language server read these through the first line of each YAML
@@ -17,6 +17,8 @@ FILES: dict[str, tuple[Shape, str]] = {
     "detection": (DETECTION_FILE, "What the extension recognises on claude.ai (detection.yaml)"),
     "locales": (LOCALES_FILE, "Locales the extension ships, with date and list styles"),
     "strings": (STRINGS_FILE, "UI strings of one locale: message key to text (strings/*/*.yaml)"),
+    # A sibling of strings: fixed keys, and a description longer than a UI string may be.
+    "store": (STORE_FILE, "Store listing of one locale: name, summary, description (store.yaml)"),
 }
 SCHEMA_FOLDER = "schema"
 

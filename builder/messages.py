@@ -62,6 +62,51 @@ def _fact_text(value: Any, locale: dict[str, Any]) -> str | None:
     return None
 
 
+def _fact_or_problem(
+    name: str, facts: dict[str, Any], locale: dict[str, Any], errors: list[str], run_time: bool
+) -> str | None:
+    """The text of fact `name` in the locale's style, or None with the problem added."""
+    if name in facts:
+        value = facts[name].get("value") if facts[name] else None
+        text = _fact_text(value, locale)
+        if text is None:
+            errors.append(f"fact {{{name}}} has no value that can be shown as text")
+        return text
+    known = ", ".join(sorted(k for k, f in facts.items() if f and "value" in f))
+    also = "; or {1}" if run_time else ""
+    errors.append(f"unknown placeholder {{{name}}} (facts with values: {known}{also})")
+    return None
+
+
+def fill_facts(
+    template: str, facts: dict[str, Any], locale: dict[str, Any]
+) -> tuple[str, list[str]]:
+    """Return (text, problems) for text read outside the browser (store listings).
+
+    Only facts are filled ({retention_on_years}, ...), the same way as in the messages;
+    nothing is filled at run time, so {1} is a problem, and '$' and white space stay as
+    written (the caller decides what a line break means)."""
+    out: list[str] = []
+    errors: list[str] = []
+    pos = 0
+    for match in _FIELD.finditer(template):
+        out.append(template[pos : match.start()])
+        pos = match.end()
+        token, name = match.group(0), match.group(1)
+        if token in ("{{", "}}"):
+            out.append(token[0])
+        elif name is None:
+            errors.append(f"unbalanced {token!r}; write {token * 2} for a literal brace")
+        elif re.fullmatch(r"[1-9]", name):
+            errors.append(f"{{{name}}} is a run-time value of the extension; this text has none")
+        else:
+            text = _fact_or_problem(name, facts, locale, errors, run_time=False)
+            if text is not None:
+                out.append(text)
+    out.append(template[pos:])
+    return "".join(out), errors
+
+
 def render_template(
     template: str, facts: dict[str, Any], locale: dict[str, Any]
 ) -> tuple[str, set[str], list[str]]:
@@ -91,16 +136,10 @@ def render_template(
             previous_arg = (name, match.end())
             args.add(name)
             out.append(f"${name}")
-        elif name in facts:
-            value = facts[name].get("value") if facts[name] else None
-            text = _fact_text(value, locale)
-            if text is None:
-                errors.append(f"fact {{{name}}} has no value that can be shown as text")
-            else:
-                out.append(text.replace("$", "$$"))
         else:
-            known = ", ".join(sorted(k for k, f in facts.items() if f and "value" in f))
-            errors.append(f"unknown placeholder {{{name}}} (facts with values: {known}; or {{1}})")
+            text = _fact_or_problem(name, facts, locale, errors, run_time=True)
+            if text is not None:
+                out.append(text.replace("$", "$$"))
     out.append(template[pos:].replace("$", "$$"))
     text = " ".join("".join(out).split())
     return text, args, errors
@@ -165,3 +204,77 @@ def render_messages(
                     )
                 )
     return rendered
+
+
+# The store listing's texts and the most characters each store form takes, counted once
+# the facts are filled in. Name and summary: the Chrome Web Store's limits (as for the
+# manifest's name and description above; addons.mozilla.org allows a 250-character
+# summary). Description: the Chrome Web Store's detailed description field.
+LISTING_LIMITS = {"name": 75, "summary": 132, "description": 16_000}
+# Both stores accept "…for Claude" only with a clear statement that the project is
+# independent; every translation of it names the trademark's owner by its legal name.
+INDEPENDENCE_MARK = "Anthropic, PBC"
+# Keys written on one line; the description keeps its paragraphs.
+_ONE_LINE = ("name", "summary")
+# A line of the description that starts a list item keeps its own line.
+_LIST_ITEM = re.compile(r"[-•] ")
+
+
+def plain_paragraphs(text: str) -> str:
+    """Text as the stores show it: paragraphs (split by a blank line) each on one line,
+    list items ('- ' or '• ') each on their own line, runs of spaces folded."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines: list[str] = []
+        for raw in block.splitlines():
+            line = " ".join(raw.split())
+            if not line:
+                continue
+            if lines and not _LIST_ITEM.match(line):
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def render_listings(
+    listings: dict[str, dict[str, str]],
+    facts: dict[str, Any],
+    locales: dict[str, dict[str, Any]],
+    folder: Path,
+    file_name: str,
+    problems: list[Problem],
+) -> dict[str, dict[str, str]]:
+    """Fill the facts into each locale's store listing; report unknown placeholders and
+    texts longer than LISTING_LIMITS allows. Returns locale -> key -> plain text."""
+    out: dict[str, dict[str, str]] = {}
+    for code, entries in listings.items():
+        path = display_path(folder / code / file_name)
+        out[code] = {}
+        for key, template in entries.items():
+            text, errors = fill_facts(template, facts, locales[code])
+            problems.extend(Problem(path, key, e) for e in errors)
+            text = " ".join(text.split()) if key in _ONE_LINE else plain_paragraphs(text)
+            limit = LISTING_LIMITS.get(key)
+            if limit and len(text) > limit:
+                problems.append(
+                    Problem(
+                        path,
+                        key,
+                        f"is {len(text)} characters with the facts filled in; "
+                        f"the stores allow {limit}",
+                    )
+                )
+            if key == "description" and INDEPENDENCE_MARK not in text:
+                problems.append(
+                    Problem(
+                        path,
+                        key,
+                        'lacks the independence statement ("Independent project; not made or '
+                        'endorsed by Anthropic. Claude is a trademark of Anthropic, PBC.", '
+                        f"translated, keeping {INDEPENDENCE_MARK!r})",
+                    )
+                )
+            out[code][key] = text
+    return out

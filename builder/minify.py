@@ -33,13 +33,13 @@ def _run(files: dict[str, str]) -> dict[str, Any]:
         raise BuildError([Problem("node", "", str(error))]) from None
 
 
-def minify_content_scripts(out: Path, manifest: dict[str, Any], source: Path) -> None:
-    """Replace each hand-written content script in the build folder `out` by its minified form.
+def minify_content_scripts(out: Path, manifest: dict[str, Any]) -> None:
+    """Replace each content script in the build folder `out` by its minified form.
 
-    The generated data file (generated/policy-data.js) is left as it is: one line of JSON
-    that people and tests read, which minifying would shrink by only a few percent.
+    The content script is the bundle of its modules and their generated data (bundle.py);
+    the extension's pages and background stay as written.
     """
-    names = [name for name in content_scripts(manifest) if (source / name).is_file()]
+    names = content_scripts(manifest)
     if not names:
         return
     files = {name: (out / name).read_text("utf-8") for name in names}
@@ -51,7 +51,7 @@ def minify_content_scripts(out: Path, manifest: dict[str, Any], source: Path) ->
     if "errors" in answer:
         raise BuildError(
             [
-                Problem(display_path(source / name), "", f"cannot be minified: {message}")
+                Problem(f"{display_path(out)}/{name}", "", f"cannot be minified: {message}")
                 for name, message in sorted(answer["errors"].items())
             ]
         )

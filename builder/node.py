@@ -52,6 +52,6 @@ def run_json(script: Path, request: dict[str, Any], purpose: str) -> dict[str, A
     if "setup" in answer:
         raise NodeError(
             f"the npm packages {script.name} needs are missing ({answer['setup']}); "
-            "run `make build`, or `npm ci --omit=dev --omit=optional`"
+            "run `make build`, or `npm ci --omit=dev`"
         )
     return answer

@@ -10,7 +10,7 @@ from typing import Any
 
 from builder.errors import BuildError, Problem, display_path
 from builder.javascript import JavaScriptChecks
-from builder.messages import MESSAGE_NAME_PART, render_messages
+from builder.messages import LISTING_LIMITS, MESSAGE_NAME_PART, render_listings, render_messages
 from builder.positions import Positions, locate
 from builder.schema import (
     Boolean,
@@ -244,6 +244,29 @@ STRINGS_FILE = MapOf(
     key_hint="lower-case letters, digits or '_' (used in message names)",
 )
 
+# strings/<locale>/store.yaml: the store listing of one locale. Validated with the UI
+# strings (its facts filled in the same way) but never shipped: builder/listing.py writes
+# it out for the stores' forms. A locale without one is a problem for a release only
+# (builder/listing.py listing_problems), not for a build.
+LISTING_PART = "store"
+_LISTING_DOCS = {
+    "name": "The extension's name in the store",
+    "summary": "One line under the name",
+    "description": "The detailed description: paragraphs split by a blank line, list "
+    "items starting with '- '; must keep the independence statement",
+}
+STORE_FILE = Record(
+    {
+        key: Field(
+            # Counted exactly once the facts are filled in (builder/messages.py); the raw
+            # text may hold a placeholder longer or shorter than its value.
+            Text(max_len=2 * limit),
+            doc=f"{_LISTING_DOCS[key]}; at most {limit:,} characters with the facts filled in",
+        )
+        for key, limit in LISTING_LIMITS.items()
+    }
+)
+
 
 @dataclass(frozen=True)
 class Policy:
@@ -262,6 +285,9 @@ class Policy:
     messages: dict[str, dict[str, str]]
     # file as shown in messages -> where its keys are written, for later problems
     positions: dict[str, Positions]
+    # locale -> name, summary, description of its store listing (facts filled in), for
+    # the locales that have a strings/<locale>/store.yaml; never shipped
+    listings: dict[str, dict[str, str]]
 
 
 class _Collector:
@@ -409,13 +435,17 @@ def load_policy(root: Path) -> Policy:
     if locales_file and default and locales and default not in locales:
         _Collector(problems, root / "locales.yaml")("default", f"{default!r} is not in locales")
 
-    strings = _load_strings(root / "strings", locales, default, problems, positions)
+    listings: dict[str, dict[str, str]] = {}
+    strings = _load_strings(root / "strings", locales, default, problems, positions, listings)
 
     if problems:
         raise BuildError(locate(problems, positions))
 
     facts = policy["facts"]
     messages = render_messages(strings, facts, locales, default, root / "strings", problems)
+    listings = render_listings(
+        listings, facts, locales, root / "strings", f"{LISTING_PART}.yaml", problems
+    )
     if problems:
         raise BuildError(locate(problems, positions))
     return Policy(
@@ -429,6 +459,7 @@ def load_policy(root: Path) -> Policy:
         page_languages=tuple(page_languages),
         messages=messages,
         positions=positions,
+        listings=listings,
     )
 
 
@@ -438,8 +469,11 @@ def _load_strings(
     default: str | None,
     problems: list[Problem],
     positions: dict[str, Positions],
+    listings: dict[str, dict[str, str]],
 ) -> dict[str, dict[str, dict[str, str]]]:
-    """Return locale -> part (file stem) -> key -> template; check every locale matches default."""
+    """Return locale -> part (file stem) -> key -> template; check every locale matches default.
+
+    store.yaml (LISTING_PART) is not a part: its templates go into `listings` by locale."""
     out: dict[str, dict[str, dict[str, str]]] = {}
     if not folder.is_dir():
         problems.append(Problem(display_path(folder), "", "strings folder is missing"))
@@ -475,6 +509,11 @@ def _load_strings(
                         "letters, digits or '_'",
                     )
                 )
+                continue
+            if path.stem == LISTING_PART:
+                listing = _load(path, STORE_FILE, problems, positions)
+                if listing and all(listing.values()):
+                    listings[code] = listing
                 continue
             data = _load(path, STRINGS_FILE, problems, positions)
             # A file that failed to load is already reported; None keeps it out of the

@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 
+from builder.bundle import CONTENT_DATA, bundle_scripts
 from builder.errors import BuildError, Problem, display_path
 from builder.icons import SIZES, icon_png
 from builder.minify import minify_content_scripts
@@ -147,7 +148,9 @@ def compact_json(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _manifest(policy: Policy, target: Target, source: Path) -> dict[str, Any]:
+def target_manifest(policy: Policy, target: Target, source: Path) -> dict[str, Any]:
+    """The manifest.json the build writes for `target`: extension/manifest/base.json with the
+    target's overlay, the version and the default locale. Raises BuildError when unreadable."""
     problems = []
     parts = []
     for name in ("manifest/base.json", target.overlay_file):
@@ -196,11 +199,15 @@ def _check_output(out: Path, manifest: dict[str, Any], policy: Policy) -> None:
         raise BuildError(problems)
 
 
-def render_target(policy: Policy, target: Target, source: Path, out: Path) -> None:
-    """Write the unpacked build for one browser into `out` (which must not exist)."""
+def render_target(policy: Policy, target: Target, source: Path, out: Path) -> str:
+    """Write the unpacked build for one browser into `out` (which must not exist).
+
+    Returns the generated data module the content script was bundled with
+    (generated/content-data.js, not shipped on its own), for the fast tier.
+    """
     env = _environment(source)
     data = extension_data(policy)
-    manifest = _manifest(policy, target, source)
+    manifest = target_manifest(policy, target, source)
     context = {
         "data": data,
         "content_data": content_data(data),
@@ -228,5 +235,8 @@ def render_target(policy: Policy, target: Target, source: Path, out: Path) -> No
     for size in SIZES:
         (out / "icons" / f"icon-{size}.png").write_bytes(icon_png(size))
     write_json(out / "manifest.json", manifest)
+    content_data_module = (out / CONTENT_DATA).read_text("utf-8")
+    bundle_scripts(out)
     _check_output(out, manifest, policy)
-    minify_content_scripts(out, manifest, source)
+    minify_content_scripts(out, manifest)
+    return content_data_module

@@ -123,7 +123,7 @@ def test_the_audit_patterns_catch_what_they_name():
 # A build that does what the extension must never do: talk to a host of its own choosing,
 # from the content script and from the background.
 PROBES = {
-    "content/main.js": "https://audit-probe.invalid/from-content-script",
+    "content/content.js": "https://audit-probe.invalid/from-content-script",
     "background/background.js": "https://audit-probe.invalid/from-background",
 }
 

@@ -148,7 +148,7 @@ def test_every_latency_probe_got_its_mark(report):
 def test_injected_files_are_listed_with_their_sizes(report):
     rows = table_rows(report)
     injected = [name for name in rows if name.startswith("`") and name.endswith("`")]
-    assert "`content/main.js`" in injected and "`content/content.css`" in injected
+    assert "`content/content.js`" in injected and "`content/content.css`" in injected
     for name in injected:
         assert_numeric(rows[name][0], name)
     total = int(rows["Total"][0].replace(",", ""))

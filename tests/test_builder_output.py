@@ -91,18 +91,26 @@ def test_policy_data_reaches_the_extension_as_one_data_file(dist):
 
 
 def test_content_scripts_get_only_the_data_they_read(dist):
-    """content-data.js is injected into every claude.ai page (50 KB budget): the detection
-    rules, and per part of the page UI the sources of the facts it states, nothing more."""
+    """The content script's data module is bundled into the script injected into every
+    claude.ai page (50 KB budget): the detection rules, and per part of the page UI the
+    sources of the facts it states, nothing more. The build keeps the module it bundled
+    beside the builds (for the fast tier), not in them."""
 
-    def load(name):
-        text = (dist / f"chrome/generated/{name}").read_text("utf-8")
-        prefix = "globalThis.PRIVACY_GUARD_DATA = Object.freeze("
+    def load(path, prefix):
+        text = path.read_text("utf-8")
         body = next(line for line in text.splitlines() if line.startswith(prefix))
         return json.loads(body[len(prefix) : -2])
 
-    full, page = load("policy-data.js"), load("content-data.js")
+    full = load(
+        dist / "chrome/generated/policy-data.js", "globalThis.PRIVACY_GUARD_DATA = Object.freeze("
+    )
+    page = load(dist / ".privacy-guard-content-data.chrome.mjs", "export default Object.freeze(")
     manifest = json.loads((dist / "chrome/manifest.json").read_text("utf-8"))
-    assert manifest["content_scripts"][0]["js"][0] == "generated/content-data.js"
+    assert manifest["content_scripts"][0]["js"] == ["content/content.js"]
+    assert not (dist / "chrome/generated/content-data.js").exists()
+    # The bundle carries the data: a detection pattern of it is in the shipped script.
+    script = (dist / "chrome/content/content.js").read_text("utf-8")
+    assert "notFoundAfterMs" in script and "privacy-guard-sentinel" in script
     assert "facts" not in page  # values reach the page through the strings
     states = {
         "callout": ("training_scope", "retention_on_years", "plans_affected"),
@@ -272,9 +280,10 @@ def test_crash_mid_build_leaves_previous_output(tmp_path, monkeypatch):
 
     def render_then_fail(*args):
         calls.append(args)
-        render_target(*args)
+        rendered = render_target(*args)
         if len(calls) == 2:
             raise OSError("disk full")
+        return rendered
 
     monkeypatch.setattr(build_module, "render_target", render_then_fail)
     with pytest.raises(OSError, match="disk full"):

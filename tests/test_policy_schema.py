@@ -47,7 +47,12 @@ def test_committed_schemas_match_the_builder():
 
 
 def test_every_policy_file_names_its_schema():
-    kinds = {"policy.yaml": "policy", "detection.yaml": "detection", "locales.yaml": "locales"}
+    kinds = {
+        "policy.yaml": "policy",
+        "detection.yaml": "detection",
+        "locales.yaml": "locales",
+        "store.yaml": "store",
+    }
     files = policy_files()
     assert len(files) > 3
     for path in files:

@@ -176,9 +176,11 @@
   }
 
   // --- messages from content scripts --------------------------------------------------------
+  const stateOf = (message) => (store.STATES.includes(message.state) ? message.state : "unknown");
+
   async function observed(message, tabId) {
     const now = Date.now();
-    const state = store.STATES.includes(message.state) ? message.state : "unknown";
+    const state = stateOf(message);
     const surface = store.SURFACES.includes(message.surface) ? message.surface : "settings";
     const observation = {
       time: new Date(now).toISOString(),
@@ -203,6 +205,16 @@
     await refreshPolicyBadge();
     await showBadge(tabId, state);
     scheduleAgeing(observation, settings);
+  }
+
+  /**
+   * A report from a private (Firefox) or incognito (Chrome) tab: AMO's policy forbids
+   * storing anything seen in private windows, so only that tab's badge changes (the
+   * browser keeps it with the tab and drops it with it). No `last`, no history entry, no
+   * waiting entry, and the "!" stays until the switch is seen in a normal window.
+   */
+  async function observedPrivately(message, tabId) {
+    await showBadge(tabId, stateOf(message));
   }
 
   async function hello(tabId) {
@@ -260,6 +272,9 @@
     }
     const tabId = sender.tab?.id;
     if (fromPage || tabId === undefined || !String(sender.url ?? "").startsWith(SITE)) return undefined;
+    // Decided here from what the browser says of the sending tab, never from the message:
+    // a page cannot make its report count as one from a normal window, or the reverse.
+    const inPrivate = sender.tab.incognito !== false;
     if (message.type === "privacy-guard/observed") {
       const mine = ++observations;
       newest.set(tabId, mine);
@@ -268,7 +283,7 @@
         // only set the badge, `last` and the waiting receipt that the newer one replaces.
         if (newest.get(tabId) !== mine) return undefined;
         newest.delete(tabId);
-        return observed(message, tabId);
+        return inPrivate ? observedPrivately(message, tabId) : observed(message, tabId);
       });
     }
     else if (message.type === "privacy-guard/hello") serial(() => hello(tabId));

@@ -9,13 +9,21 @@
 // What is reported is what the site saved: on the Privacy settings a flip counts at once;
 // on the consent popup and the onboarding step the switch is a pending choice that counts
 // only when "Accept" / "Continue" is pressed with it in that position (facts §1, §2).
-(() => {
-  if (globalThis.__privacyGuardStarted) return; // guard against double injection
-  globalThis.__privacyGuardStarted = true;
+import data from "../generated/content-data.js";
+import { store } from "../shared/store.js";
+import { ui } from "./callout.js";
+import { describe } from "./describe.js";
+import { detect } from "./detect.js";
+import { NO_CHOICE, lockSettled, stepChoice } from "./machine.js";
 
+// Guard against double injection: one copy of the script per page.
+if (!globalThis.__privacyGuardStarted) {
+  globalThis.__privacyGuardStarted = true;
+  main();
+}
+
+function main() {
   const api = globalThis.browser ?? globalThis.chrome;
-  const data = globalThis.PRIVACY_GUARD_DATA;
-  const { detect, ui, store, describe } = globalThis.PrivacyGuard;
 
   const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
   const CONTAINERS = data.detection.watchedContainers.join(",");
@@ -48,25 +56,14 @@
   const PENDING = new Set(["popup", "onboarding"]);
   // "Turn it off" sends one click, then waits for the switch to change or this long.
   const TURN_OFF_SETTLE_MS = 3000;
-  // A disabled switch is also how a page shows a setting still loading (off, greyed, for
-  // seconds on a slow connection): "off and locked" is said and reported only once it held
-  // as long as the settings get to render before "couldn't find" (detection.yaml
-  // not_found_after_ms). Until then nothing is claimed.
+  // How long a locked switch must hold before "off and locked" is said (machine.js
+  // lockSettled): as long as the settings get to render before "couldn't find".
   const LOCKED_SETTLE_MS = data.detection.notFoundAfterMs;
-  // After Accept / Continue, the step must close within this time for the choice to count:
-  // a save that failed leaves it open, and then nothing was saved.
-  const CONFIRM_CLOSE_MS = 5000;
-  // ...and stay closed this long: an app whose save failed may close the popup and mount
-  // it again, switch reset and "We couldn't save your choice", a moment later. A popup or
-  // onboarding step that comes back within this time drops the choice (like the
-  // background's receipt settle: only a settled state counts).
-  const CHOICE_SETTLE_MS = 3000;
 
   /**
    * switch element -> { state, locked, since (when state/locked last changed), shown (the
-   * state last reported and drawn), surface, callout, warning, turnOffUntil, confirming
-   * (a press of Accept/Continue waiting for the step to close), drawQueued and redraw
-   * (see queueDraw), observer }
+   * state last reported and drawn), surface, callout, warning, turnOffUntil, drawQueued
+   * and redraw (see queueDraw), observer }
    */
   const tracked = new Map();
   const timers = new Set();
@@ -87,9 +84,9 @@
   // As long as the settings get to render before the "check it yourself" notice.
   const RECHECKS = Math.ceil(data.detection.notFoundAfterMs / RECHECK_MS);
   let recheckTimer = 0;
-  // surface ("popup" / "onboarding") -> a choice whose step closed after Accept/Continue,
-  // waiting out CHOICE_SETTLE_MS: { state, locked, timer }.
-  const settling = new Map();
+  // surface ("popup" / "onboarding") -> its pending choice (machine.js stepChoice) and the
+  // timer that wakes it: { state, timer }.
+  const choices = new Map();
   let lastUrl = location.href;
   // The user's options; shown until storage answers, so a warning is never late.
   let settings = { ...store.DEFAULT_SETTINGS };
@@ -290,7 +287,6 @@
       locked: false,
       since: 0,
       shown: null,
-      confirming: null,
       surface: null, // set by surfaceFor(), once the mark is on
       callout: null,
       warning: null,
@@ -308,8 +304,7 @@
     refresh(el, !forgot);
     if (tracked.get(el) !== entry) return;
     surfaceFor(entry, el);
-    // The same step back within the settle time: the choice was not saved after all.
-    dropSettling(entry.surface);
+    if (PENDING.has(entry.surface)) choose(entry.surface, { type: "shown" });
     entry.observer = new MutationObserver(guarded("refresh", () => refresh(el)));
     entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     startPolling();
@@ -365,7 +360,7 @@
     const entry = tracked.get(el);
     if (!entry) return;
     if (!el.isConnected || (!perceived && !detect.controlOf(el))) {
-      forget(el, true);
+      forget(el);
       // Hidden, not gone: looked at again when it shows (a popup hidden a while).
       if (el.isConnected) setAside(el);
       return;
@@ -404,7 +399,7 @@
       }
       return;
     }
-    if (locked && performance.now() - entry.since < LOCKED_SETTLE_MS) {
+    if (!lockSettled(entry, performance.now(), LOCKED_SETTLE_MS).sayable) {
       hide(entry); // not yet known to be locked rather than loading: claim nothing
       return;
     }
@@ -489,48 +484,53 @@
     return Boolean(entry.warning);
   }
 
-  /** Stop tracking `el`; `closed`: it left the page, which may complete a confirmation. */
-  function forget(el, closed = false) {
+  /** Stop tracking `el`: it left the page, was hidden or is now another row. */
+  function forget(el) {
     const entry = tracked.get(el);
-    const confirming = entry.confirming;
-    if (closed && confirming && performance.now() <= confirming.until) {
-      settle(entry.surface, confirming);
-    }
     entry.observer?.disconnect();
     entry.callout?.remove();
     entry.warning?.remove();
     tracked.delete(el);
     if (el.isConnected) el.removeAttribute(MARK);
     if (!tracked.size) stopPolling();
+    // Gone, whoever noticed (the poll, a new switch tracked, a re-render): the step's
+    // last switch leaving may complete a confirmation.
+    if (!stopped && PENDING.has(entry.surface) && !stepShows(entry.surface, false)) {
+      choose(entry.surface, { type: "gone" });
+    }
   }
 
-  /** A step closed after Accept/Continue: its choice counts if it stays closed. */
-  function settle(surface, confirming) {
-    dropSettling(surface);
-    const timer = setTimeout(
-      guarded("settle", () => {
-        settling.delete(surface);
-        // Still (or again) showing, even if not tracked again yet: nothing was saved.
-        for (const entry of tracked.values()) if (entry.surface === surface) return;
-        // A switch on such a step whose words have not rendered yet counts as back too;
-        // one nobody can see (a hidden copy) does not hold the choice back.
-        for (const el of unsure.keys()) {
-          if (!el.isConnected || detect.reportedSurface(detect.surfaceOf(el)) !== surface) continue;
-          if (detect.controlOf(el)) return;
-        }
-        if (surface === "onboarding" && detect.onboardingStep()) return;
-        report(confirming.state, { surface, locked: confirming.locked }, true);
-      }),
-      CHOICE_SETTLE_MS,
-    );
-    settling.set(surface, { timer });
+  /**
+   * Whether the step of `surface` still shows: a switch of it tracked, or one whose words
+   * have not rendered yet (a hidden copy nobody can see does not count), or, `deep`, the
+   * onboarding step itself.
+   */
+  function stepShows(surface, deep = true) {
+    for (const entry of tracked.values()) if (entry.surface === surface) return true;
+    if (!deep) return false;
+    for (const el of unsure.keys()) {
+      if (!el.isConnected || detect.reportedSurface(detect.surfaceOf(el)) !== surface) continue;
+      if (detect.controlOf(el)) return true;
+    }
+    return surface === "onboarding" && Boolean(detect.onboardingStep());
   }
 
-  function dropSettling(surface) {
-    const waiting = settling.get(surface);
-    if (!waiting) return;
-    clearTimeout(waiting.timer);
-    settling.delete(surface);
+  /** One event for the pending choice of `surface`: its next state, report, wake-up. */
+  function choose(surface, event) {
+    const now = performance.now();
+    const held = choices.get(surface) ?? { state: NO_CHOICE, timer: 0 };
+    const { state, effects, wakeAt } = stepChoice(held.state, event, now);
+    clearTimeout(held.timer);
+    held.state = state;
+    held.timer = 0;
+    if (wakeAt !== null) {
+      const wake = () => choose(surface, { type: "wake", showing: stepShows(surface) });
+      held.timer = setTimeout(guarded("settle", wake), Math.max(0, wakeAt - now));
+    }
+    choices.set(surface, held);
+    for (const effect of effects) {
+      report(effect.state, { surface, locked: effect.locked }, true);
+    }
   }
 
   function refreshAll() {
@@ -546,10 +546,9 @@
   }
 
   /**
-   * A press on the button that saves a pending choice: remember the switch as it stands at
-   * that moment (the capture phase runs before the page's own handler closes the step).
-   * It is reported when the step closes soon after (see forget); a step that stays open,
-   * a failed save say, saved nothing, and a disabled button does nothing at all.
+   * A press on the button that saves a pending choice: the switch as it stands at that
+   * moment is the choice (the capture phase runs before the page's own handler closes the
+   * step); machine.js stepChoice says when it counts. A disabled button does nothing.
    */
   function onConfirm(event) {
     const button = event.target?.closest?.('button,[role="button"]');
@@ -559,18 +558,13 @@
       const scope = entry.surface === "popup" ? el.closest(detect.DIALOG) : document.body;
       if (!scope?.contains(button)) continue;
       if (!detect.isConfirmButton(button, entry.surface)) {
-        // "Not now", a close button, a link away: the step is left without saving, even
-        // after an Accept whose save failed and left it open (hostile round 4, F2).
-        if (!el.contains(button) && !button.contains(el)) entry.confirming = null;
+        // "Not now", a close button, a link away: left without saving.
+        if (!el.contains(button) && !button.contains(el)) choose(entry.surface, { type: "leave" });
         continue;
       }
       const state = detect.stateOf(el);
       if (state === "unknown") continue; // nothing known to save
-      entry.confirming = {
-        state,
-        locked: detect.isLocked(el),
-        until: performance.now() + CONFIRM_CLOSE_MS,
-      };
+      choose(entry.surface, { type: "confirm", choice: { state, locked: detect.isLocked(el) } });
     }
   }
 
@@ -769,7 +763,8 @@
     const hadUi = tracked.size > 0 || Boolean(notice) || feedbackWarnings.size > 0;
     for (const id of timers) clearInterval(id);
     timers.clear();
-    for (const surface of [...settling.keys()]) dropSettling(surface);
+    for (const held of choices.values()) clearTimeout(held.timer);
+    choices.clear();
     for (const [target, type, fn, options] of listeners) {
       target.removeEventListener(type, fn, options);
     }
@@ -821,7 +816,7 @@
     "keydown",
     guarded("escape", (event) => {
       if (event.key !== "Escape") return;
-      for (const entry of tracked.values()) entry.confirming = null;
+      for (const surface of PENDING) choose(surface, { type: "leave" });
     }),
     true,
   );
@@ -951,4 +946,4 @@
   } else {
     start();
   }
-})();
+}

@@ -1,49 +1,45 @@
 // Text helpers: normalise page text the way policy_data/detection.yaml documents,
 // and compile its patterns. Shared by the other content modules.
-(() => {
-  const PG = (globalThis.PrivacyGuard ??= {});
-  if (PG.text) return;
 
-  const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
-  // Invisible characters that sit inside words: soft hyphen, zero-width space/joiners,
-  // word joiner, BOM. Japanese UIs put them between phrases so lines break nicely.
-  const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-  // Hyphens and dashes that NFKC leaves alone ("KI‑Modelle" with a no-break hyphen).
-  const DASHES = /[\u2010-\u2013\u2212\uFE63\uFF0D]/g;
-  const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
+// Invisible characters that sit inside words: soft hyphen, zero-width space/joiners,
+// word joiner, BOM. Japanese UIs put them between phrases so lines break nicely.
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// Hyphens and dashes that NFKC leaves alone ("KI‑Modelle" with a no-break hyphen).
+const DASHES = /[\u2010-\u2013\u2212\uFE63\uFF0D]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g;
 
-  /**
-   * NFKC, invisible characters dropped, straight quotes, dashes as "-", white space
-   * (incl. no-break spaces) folded, lower case.
-   */
-  function normalize(text) {
-    return String(text ?? "")
-      .replace(INVISIBLE, "")
-      .normalize("NFKC")
-      .replace(DASHES, "-")
-      .replace(SINGLE_QUOTES, "'")
-      .replace(DOUBLE_QUOTES, '"')
-      .replace(/\s+/gu, " ")
-      .trim()
-      .toLowerCase();
-  }
+/**
+ * NFKC, invisible characters dropped, straight quotes, dashes as "-", white space
+ * (incl. no-break spaces) folded, lower case.
+ */
+function normalize(text) {
+  return String(text ?? "")
+    .replace(INVISIBLE, "")
+    .normalize("NFKC")
+    .replace(DASHES, "-")
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(/\s+/gu, " ")
+    .trim()
+    .toLowerCase();
+}
 
-  /** Compile patterns once; one the JS engine refuses is skipped, not fatal. */
-  function compile(patterns) {
-    const out = [];
-    for (const source of patterns) {
-      try {
-        out.push(new RegExp(source, "iu"));
-      } catch (err) {
-        console.warn("Privacy Guard: skipping pattern", source, /** @type {Error} */ (err).message);
-      }
+/** Compile patterns once; one the JS engine refuses is skipped, not fatal. */
+function compile(patterns) {
+  const out = [];
+  for (const source of patterns) {
+    try {
+      out.push(new RegExp(source, "iu"));
+    } catch (err) {
+      console.warn("Privacy Guard: skipping pattern", source, /** @type {Error} */ (err).message);
     }
-    return out;
   }
+  return out;
+}
 
-  function matchesAny(regexes, text) {
-    return text !== "" && regexes.some((re) => re.test(text));
-  }
+function matchesAny(regexes, text) {
+  return text !== "" && regexes.some((re) => re.test(text));
+}
 
-  PG.text = { normalize, compile, matchesAny };
-})();
+export { normalize, compile, matchesAny };

@@ -1,16 +1,18 @@
-// The fast tier's page: the content scripts exactly as the build ships them
-// (dist/chrome, in the manifest's order) evaluated in a jsdom window, with a stand-in
-// for the one thing jsdom lacks here, layout. See README.md "Tests" for what stays
-// browser-only.
+// The fast tier's page: the content script's modules, bundled by the same esbuild as the
+// build with the data module the build generated (dist/.privacy-guard-content-data.
+// chrome.mjs), evaluated in a jsdom window with a stand-in for the one thing jsdom lacks
+// here, layout. See README.md "Tests" for what stays browser-only.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import cssEscape from "css.escape";
+import { build } from "esbuild";
 import { JSDOM, VirtualConsole } from "jsdom";
 import YAML from "yaml";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DIST = process.env.PG_UNIT_DIST ?? join(ROOT, "dist", "chrome");
+export const DIST = process.env.PG_UNIT_DIST ?? join(ROOT, "dist");
+const CONTENT = join(ROOT, "extension", "content");
 
 /** policy_data/detection.yaml as written (per language), for tables and coverage. */
 export const detectionYaml = () =>
@@ -18,8 +20,39 @@ export const detectionYaml = () =>
 
 // main.js is the entry point: it starts observers and timers and talks to the
 // background through the extension API. The browser tier covers it; the fast tier
-// loads everything it depends on, in the shipped order, and drives detection directly.
-const ENTRY_POINT = "content/main.js";
+// loads the modules it wires and drives them directly, through window.PrivacyGuard
+// (here only: the shipped script exposes nothing).
+const EXPOSED = `
+export { detect } from "./detect.js";
+export { ui } from "./callout.js";
+export * as text from "./text.js";
+export { store } from "../shared/store.js";
+export { default as data } from "../generated/content-data.js";
+`;
+
+/** The content modules as one script assigning them to PrivacyGuard, with `dist`'s data. */
+async function bundle(dist) {
+  const dataModule = join(dist, ".privacy-guard-content-data.chrome.mjs");
+  const result = await build({
+    stdin: { contents: EXPOSED, resolveDir: CONTENT, sourcefile: "fast-tier-entry.js" },
+    bundle: true,
+    format: "iife",
+    globalName: "PrivacyGuard",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+    plugins: [
+      {
+        name: "generated-data",
+        setup(b) {
+          b.onResolve({ filter: /generated\/content-data\.js$/ }, () => ({ path: dataModule }));
+        },
+      },
+    ],
+  });
+  return result.outputFiles[0].text;
+}
+const SCRIPT = await bundle(DIST);
 
 // jsdom has no layout, and its getComputedStyle walks its whole user-agent stylesheet
 // for every ancestor (3 s for a 1,000-deep element) and leaves `overflow` unexpanded.
@@ -30,7 +63,7 @@ const ENTRY_POINT = "content/main.js";
 // - getBoundingClientRect: 24x24 at (16, 16) unless the element's own inline style gives
 //   width/height/left/top in px; an empty box under display:none;
 // - checkVisibility (every browser the manifest allows has it: Chrome 120+, Firefox
-//   140+): no box, opacity 0 on it or an ancestor, or visibility not "visible" -> false;
+//   142+): no box, opacity 0 on it or an ancestor, or visibility not "visible" -> false;
 // - elementsFromPoint: the elements whose box holds the point, less those with a
 //   clip-path or clip on them or an ancestor (a clip takes a box out of hit testing
 //   wherever it cuts; here it is taken to cut all of it, as claude.ai's sr-only does).
@@ -102,7 +135,7 @@ function installLayout(window) {
  * A claude.ai window with the shipped content scripts loaded. Returns the window,
  * PrivacyGuard (text, detect, ui, store), the generated data, and what the scripts logged.
  */
-export function loadExtension({ url = "https://claude.ai/new", dist = DIST } = {}) {
+export function loadExtension({ url = "https://claude.ai/new" } = {}) {
   const logged = [];
   const virtualConsole = new VirtualConsole();
   for (const level of ["warn", "error"]) {
@@ -118,14 +151,9 @@ export function loadExtension({ url = "https://claude.ai/new", dist = DIST } = {
   installLayout(window);
   // jsdom has no CSS.escape (detect.js uses it for label[for]); the reference polyfill.
   window.CSS = { escape: cssEscape };
-  const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8"));
-  const files = manifest.content_scripts[0].js.filter((f) => f !== ENTRY_POINT);
-  for (const file of files) {
-    window.eval(`${readFileSync(join(dist, file), "utf8")}\n//# sourceURL=${file}`);
-  }
+  window.eval(`${SCRIPT}\n//# sourceURL=content-modules.js`);
   const PG = window.PrivacyGuard;
-  if (!PG?.text || !PG?.detect) throw new Error(`${dist}: the content scripts define no detect`);
-  return { window, PG, data: window.PRIVACY_GUARD_DATA, files, logged };
+  return { window, PG, data: PG.data, logged };
 }
 
 /**

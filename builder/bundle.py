@@ -1,0 +1,80 @@
+"""Bundles the content script's ES modules into one classic script with esbuild (js/bundle.mjs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from builder.errors import BuildError, Problem
+from builder.node import NodeError, run_json
+
+BUNDLER = Path(__file__).resolve().parent / "js" / "bundle.mjs"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One script the build writes from an ES module and everything it imports."""
+
+    entry: str  # path in the build folder of the module to start from
+    out: str  # path in the build folder of the classic script written
+    global_name: str = ""  # the variable the script's exports are assigned to, if any
+    footer: str = ""
+
+
+# The content script: one IIFE, the only script the manifest injects (MV3 has no module
+# content scripts). shared/store.js is an ES module too; the extension's pages and the
+# background load it as a classic script that sets PrivacyGuard.store.
+BUNDLES = (
+    Bundle("content/main.js", "content/content.js"),
+    Bundle(
+        "shared/store.js",
+        "shared/store.js",
+        global_name="PrivacyGuardStore",
+        footer="(globalThis.PrivacyGuard ??= {}).store = PrivacyGuardStore.store;",
+    ),
+)
+# Rendered into the build for the bundler and read by the fast tier (tests/unit), not shipped.
+CONTENT_DATA = "generated/content-data.js"
+
+
+def _run(request: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return run_json(BUNDLER, request, "bundle the content script with esbuild")
+    except NodeError as error:
+        raise BuildError([Problem("node", "", str(error))]) from None
+
+
+def bundle_scripts(out: Path) -> None:
+    """Replace the ES modules in the build folder `out` by the classic scripts of BUNDLES.
+
+    Modules that only a bundle imports are removed: what ships is the bundled script.
+    Raises BuildError naming the module and position when a module does not resolve or
+    parse, or when Node or esbuild is missing.
+    """
+    request = {
+        "root": str(out.resolve()),
+        "bundles": [
+            {
+                "entry": f"./{b.entry}",
+                "out": b.out,
+                "format": "iife",
+                "globalName": b.global_name or None,
+                "footer": b.footer or None,
+            }
+            for b in BUNDLES
+        ],
+    }
+    answer = _run(request)
+    if "errors" in answer:
+        raise BuildError(
+            [
+                Problem(f"extension/{entry.removeprefix('./')}", "", f"cannot be bundled: {why}")
+                for entry, why in sorted(answer["errors"].items())
+            ]
+        )
+    consumed = {name for names in answer["inputs"].values() for name in names}
+    for name in sorted(consumed - set(answer["files"])):
+        (out / name).unlink()
+    for name, code in answer["files"].items():
+        (out / name).write_text(code, "utf-8")

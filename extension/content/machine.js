@@ -1,0 +1,100 @@
+// The content script's timing rules as pure state machines: each step(state, event, now)
+// returns the next state, the effects to carry out and the time to be woken up at (or
+// null). No DOM, timers or extension API here: main.js turns what it reads from the page
+// into events, carries out the effects and keeps the timers, and tests/unit/machine.test.mjs
+// drives every rule with a fake clock. Times are milliseconds on one monotonic clock
+// (performance.now() in the page).
+
+/**
+ * The pending choice of one step, the consent popup or the onboarding step (facts §1,
+ * §2): what the site saved is the position of the switch when Accept / Continue was
+ * pressed, and only if the step then closed and stayed closed.
+ *
+ *   absent ──shown──▶ showing ──confirm──▶ confirming ──gone (in time)──▶ closed
+ *     ▲                 ▲  ▲                 │ leave           │ wake, after settle time
+ *     │                 │  └─────────────────┘                 ├─ still showing ─▶ showing
+ *     └── gone ─────────┴──── shown (it came back) ◀───────────┘   (nothing saved)
+ *                                                              └─ closed ─▶ absent + report
+ *
+ * A confirming step that is gone after CONFIRM_CLOSE_MS saved nothing (a failed save
+ * leaves it open). "gone" is one event whoever notices it: the switch removed, hidden,
+ * or reused for another row.
+ */
+// After Accept / Continue the step must close within this time for the choice to count.
+export const CONFIRM_CLOSE_MS = 5000;
+// ...and stay closed this long: an app whose save failed may close the popup and mount
+// it again a moment later, switch reset (like the background's receipt settle).
+export const CHOICE_SETTLE_MS = 3000;
+
+/** @typedef {{ state: "on" | "off", locked: boolean }} Choice */
+/**
+ * @typedef {{ phase: "absent" } | { phase: "showing" }
+ *   | { phase: "confirming", choice: Choice, until: number }
+ *   | { phase: "closed", choice: Choice, countAt: number }} ChoiceState
+ */
+/**
+ * @typedef {{ type: "shown" } | { type: "leave" } | { type: "gone" }
+ *   | { type: "confirm", choice: Choice } | { type: "wake", showing: boolean }} ChoiceEvent
+ */
+/** @typedef {{ type: "report", state: "on" | "off", locked: boolean }} ChoiceEffect */
+
+/** @type {ChoiceState} */
+export const NO_CHOICE = Object.freeze({ phase: "absent" });
+
+/**
+ * @param {ChoiceState} state
+ * @param {ChoiceEvent} event
+ * @param {number} now
+ * @returns {{ state: ChoiceState, effects: ChoiceEffect[], wakeAt: number | null }}
+ */
+export function stepChoice(state, event, now) {
+  const stay = (next = state) => ({
+    state: next,
+    effects: [],
+    wakeAt: next.phase === "closed" ? next.countAt : null,
+  });
+  switch (event.type) {
+    case "shown":
+      // Back within the settle time: the save did not hold.
+      return state.phase === "absent" || state.phase === "closed"
+        ? stay({ phase: "showing" })
+        : stay();
+    case "confirm":
+      if (state.phase === "closed") return stay();
+      return stay({ phase: "confirming", choice: event.choice, until: now + CONFIRM_CLOSE_MS });
+    case "leave":
+      // "Not now", a close button: left without saving, even after an Accept whose save
+      // failed and left the step open (hostile round 4, F2).
+      return state.phase === "confirming" ? stay({ phase: "showing" }) : stay();
+    case "gone":
+      if (state.phase === "confirming" && now <= state.until) {
+        return stay({ phase: "closed", choice: state.choice, countAt: now + CHOICE_SETTLE_MS });
+      }
+      return state.phase === "closed" ? stay() : stay(NO_CHOICE);
+    case "wake":
+      if (state.phase !== "closed" || now < state.countAt) return stay();
+      if (event.showing) return stay({ phase: "showing" });
+      return {
+        state: NO_CHOICE,
+        effects: [{ type: "report", state: state.choice.state, locked: state.choice.locked }],
+        wakeAt: null,
+      };
+    default:
+      return stay();
+  }
+}
+
+/**
+ * Whether a switch's state can be said yet. A disabled switch is also how a page shows a
+ * setting still loading (off, greyed, for seconds on a slow connection): "off and locked"
+ * is said only once it held `waitMs` (as long as the settings get to render,
+ * detection.yaml not_found_after_ms). Until then nothing is claimed.
+ * @param {{ locked: boolean, since: number }} reading when the state or lock last changed
+ * @param {number} now
+ * @param {number} waitMs
+ * @returns {{ sayable: boolean, wakeAt: number | null }}
+ */
+export function lockSettled(reading, now, waitMs) {
+  if (!reading.locked || now - reading.since >= waitMs) return { sayable: true, wakeAt: null };
+  return { sayable: false, wakeAt: reading.since + waitMs };
+}

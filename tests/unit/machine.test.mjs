@@ -1,0 +1,168 @@
+// The content script's timing rules (extension/content/machine.js) with a fake clock: the
+// pending choice of the consent popup and the onboarding step (facts §1, §2), and the
+// lock settle. The browser tier (tests/test_pending.py) keeps one case of each for the
+// wiring; every timing edge is here.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { ROOT } from "./harness.mjs";
+
+const source = readFileSync(join(ROOT, "extension", "content", "machine.js"), "utf8");
+const machine = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+const { CHOICE_SETTLE_MS, CONFIRM_CLOSE_MS, NO_CHOICE, lockSettled, stepChoice } = machine;
+
+/** Runs events at times on one choice; returns what was reported and when, and the end. */
+function run(steps) {
+  let state = NO_CHOICE;
+  let wakeAt = null;
+  const reports = [];
+  for (const [now, event] of steps) {
+    // A timer due before this event fires first, as setTimeout would.
+    if (wakeAt !== null && wakeAt <= now && event.type !== "wake") {
+      const woken = stepChoice(state, { type: "wake", showing: false }, wakeAt);
+      for (const e of woken.effects) reports.push({ at: wakeAt, ...e });
+      ({ state, wakeAt } = woken);
+    }
+    const next = stepChoice(state, event, now);
+    for (const e of next.effects) reports.push({ at: now, ...e });
+    ({ state, wakeAt } = next);
+  }
+  return { reports, state, wakeAt };
+}
+
+const OFF = { state: "off", locked: false };
+const ON = { state: "on", locked: false };
+const shown = { type: "shown" };
+const gone = { type: "gone" };
+const confirm = (choice) => ({ type: "confirm", choice });
+const wake = (showing = false) => ({ type: "wake", showing });
+
+test("Accept, then the step closes and stays closed: the choice counts after the settle time", () => {
+  const { reports, state } = run([
+    [0, shown],
+    [1000, confirm(OFF)],
+    [1200, gone],
+    [1200 + CHOICE_SETTLE_MS - 1, wake()],
+    [1200 + CHOICE_SETTLE_MS, wake()],
+  ]);
+  assert.deepEqual(reports, [{ at: 1200 + CHOICE_SETTLE_MS, type: "report", ...OFF }]);
+  assert.equal(state.phase, "absent");
+});
+
+test("a wake-up asked for is the end of the settle time", () => {
+  const after = run([[0, shown], [10, confirm(ON)], [20, gone]]);
+  assert.equal(after.wakeAt, 20 + CHOICE_SETTLE_MS);
+  assert.deepEqual(after.reports, []);
+});
+
+test("the step closing later than the confirm time saved nothing", () => {
+  const { reports, state } = run([
+    [0, shown],
+    [0, confirm(OFF)],
+    [CONFIRM_CLOSE_MS + 1, gone],
+    [CONFIRM_CLOSE_MS + 1 + CHOICE_SETTLE_MS, wake()],
+  ]);
+  assert.deepEqual(reports, []);
+  assert.equal(state.phase, "absent");
+});
+
+test("closing exactly at the confirm time still counts", () => {
+  const { reports } = run([
+    [0, shown],
+    [0, confirm(OFF)],
+    [CONFIRM_CLOSE_MS, gone],
+    [CONFIRM_CLOSE_MS + CHOICE_SETTLE_MS, wake()],
+  ]);
+  assert.equal(reports.length, 1);
+});
+
+test("the step coming back within the settle time drops the choice", () => {
+  const { reports, state } = run([
+    [0, shown],
+    [100, confirm(OFF)],
+    [200, gone],
+    [200 + CHOICE_SETTLE_MS - 500, shown],
+    [200 + CHOICE_SETTLE_MS, wake()],
+  ]);
+  assert.deepEqual(reports, []);
+  assert.equal(state.phase, "showing");
+});
+
+test("still showing at the wake-up (words not rendered yet, onboarding step) drops it", () => {
+  const { reports, state } = run([
+    [0, shown],
+    [100, confirm(OFF)],
+    [200, gone],
+    [200 + CHOICE_SETTLE_MS, wake(true)],
+  ]);
+  assert.deepEqual(reports, []);
+  assert.equal(state.phase, "showing");
+});
+
+test("Not now or Escape after an Accept whose save failed: nothing is saved (hostile round 4, F2)", () => {
+  const { reports } = run([
+    [0, shown],
+    [100, confirm(OFF)],
+    [2000, { type: "leave" }],
+    [2100, gone],
+    [2100 + CHOICE_SETTLE_MS, wake()],
+  ]);
+  assert.deepEqual(reports, []);
+});
+
+test("the last Accept counts, with the switch as it stood then", () => {
+  const { reports } = run([
+    [0, shown],
+    [100, confirm(ON)],
+    [4000, confirm(OFF)],
+    [8000, gone], // within the second press's confirm time, not the first's
+    [8000 + CHOICE_SETTLE_MS, wake()],
+  ]);
+  assert.deepEqual(reports, [{ at: 8000 + CHOICE_SETTLE_MS, type: "report", ...OFF }]);
+});
+
+test("a step closed without Accept records nothing", () => {
+  const { reports, state } = run([[0, shown], [500, gone], [10_000, wake()]]);
+  assert.deepEqual(reports, []);
+  assert.equal(state.phase, "absent");
+});
+
+test("gone is one event whoever notices it: a switch on another surface being tracked first does not drop the choice", () => {
+  // Issue 22: the popup closed a moment after Accept while a settings switch was tracked
+  // before the 400 ms poll; the old code forgot the popup's switch without counting it.
+  // Here the popup's choice only hears "gone", from whichever path noticed.
+  const { reports } = run([
+    [0, shown],
+    [100, confirm(OFF)],
+    [150, gone],
+    [150 + CHOICE_SETTLE_MS, wake()],
+  ]);
+  assert.deepEqual(reports, [{ at: 150 + CHOICE_SETTLE_MS, type: "report", ...OFF }]);
+});
+
+test("a locked choice is reported as locked", () => {
+  const locked = { state: "off", locked: true };
+  const { reports } = run([[0, shown], [1, confirm(locked)], [2, gone], [2 + CHOICE_SETTLE_MS, wake()]]);
+  assert.deepEqual(reports, [{ at: 2 + CHOICE_SETTLE_MS, type: "report", ...locked }]);
+});
+
+test("an early wake-up changes nothing", () => {
+  const { reports, state, wakeAt } = run([[0, shown], [1, confirm(OFF)], [2, gone], [3, wake()]]);
+  assert.deepEqual(reports, []);
+  assert.equal(state.phase, "closed");
+  assert.equal(wakeAt, 2 + CHOICE_SETTLE_MS);
+});
+
+test("a locked switch is said only once it held the wait; unlocked at once", () => {
+  const WAIT = 10_000;
+  assert.deepEqual(lockSettled({ locked: false, since: 0 }, 1, WAIT), { sayable: true, wakeAt: null });
+  assert.deepEqual(lockSettled({ locked: true, since: 1000 }, 1000 + WAIT - 1, WAIT), {
+    sayable: false,
+    wakeAt: 1000 + WAIT,
+  });
+  assert.deepEqual(lockSettled({ locked: true, since: 1000 }, 1000 + WAIT, WAIT), {
+    sayable: true,
+    wakeAt: null,
+  });
+});
