@@ -385,3 +385,15 @@ def test_make_release_refuses_in_one_line_per_problem_and_writes_nothing(tmp_pat
     assert any("README.md" in line for line in errors), errors
     assert any(f"tagged v0.0.1 but the version it builds is {VERSION}" in line for line in errors)
     assert not (repo / "release").exists()
+
+
+def test_packages_do_not_depend_on_where_they_are_written(tmp_path):
+    """`make build` writes dist/ inside the checkout, the tests and `make release` elsewhere,
+    the source archive's builds inside the unpacked folder: all must be the same bytes."""
+    repo = tracked_copy(tmp_path / "repo")
+    inside, outside = repo / "dist", tmp_path / "elsewhere"
+    for out in (inside, outside):
+        result = run_builder("build", "--out", out, cwd=repo)
+        assert result.returncode == 0, result.stderr
+    for target in ("chrome", "firefox"):
+        assert snapshot(inside / target) == snapshot(outside / target), target

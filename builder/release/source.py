@@ -77,8 +77,9 @@ requirements/build.lock (`pip install --require-hashes`) and the builder, then r
 
 The packages are reproducible: every build of this archive gives the same bytes
 (sorted entries, fixed times). What the build makes rather than copies:
-- the content scripts are minified with terser (builder/minify.py, builder/js/minify.mjs);
-  their source is extension/content/;
+- content/content.js is bundled from the ES modules in extension/content/ with esbuild,
+  then minified with terser (builder/bundle.py, builder/minify.py, builder/js/*.mjs);
+  shared/store.js is bundled by esbuild into a classic script as well;
 - generated/*.js and _locales/*/messages.json are written from policy_data/ by the
   templates in extension/generated/ and builder/messages.py (Jinja2, builder/render.py);
 - manifest.json merges extension/manifest/base.json with the browser's overlay;
