@@ -66,7 +66,7 @@ npm and make on PATH, and network access to PyPI and the npm registry):
 
 {commands}
 
-`build-for-amo` runs `make build`: it runs `npm ci --omit=dev --omit=optional` (the
+`build-for-amo` runs `make build`: it runs `npm ci --omit=dev` (the
 builder's npm packages from package-lock.json), creates .venv, installs
 requirements/build.lock (`pip install --require-hashes`) and the builder, then runs
 `python -m builder build`, which writes
