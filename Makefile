@@ -14,7 +14,7 @@ STAMP_NPM_BUILD := node_modules/.installed-build
 # `make build BUILD_FLAGS=--allow-same-version` for local work on facts (see CONTRIBUTING.md).
 BUILD_FLAGS ?=
 
-.PHONY: build test lint web-ext-lint unit pytest browsers fonts bench screenshots clean
+.PHONY: build test lint web-ext-lint unit pytest browsers fonts bench screenshots release clean
 
 build: $(STAMP_BUILD) $(STAMP_NPM_BUILD)
 	$(PY) -m builder build $(BUILD_FLAGS)
@@ -47,6 +47,15 @@ bench: build $(STAMP_TEST) browsers
 SHOTS ?=
 screenshots: build $(STAMP_TEST) browsers fonts
 	$(PY) docs/screenshots.py $(SHOTS)
+
+# The store uploads for the version HEAD is tagged with (v<version>), in release/<version>/:
+# the source zip for AMO, the packages rebuilt from it, store images per locale, listing
+# texts, release notes, SHA256SUMS. Uploads nothing. CONTRIBUTING.md "Release" says what
+# goes where. RELEASE_FLAGS=--reuse-tools rebuilds the source zip with this checkout's
+# tools instead of a fresh `npm run build-for-amo` (which downloads them again).
+RELEASE_FLAGS ?=
+release: fonts $(STAMP_BUILD) $(STAMP_TEST) $(STAMP_NPM) browsers
+	$(PY) -m builder release $(RELEASE_FLAGS)
 
 # Exact versions with hashes (requirements/*.lock, see CONTRIBUTING.md), then the builder
 # itself with the pinned setuptools: what makes the store packages is the same everywhere.

@@ -49,7 +49,36 @@ def _parser() -> argparse.ArgumentParser:
     diff = sub.add_parser("diff", help="list what changed between two policy_data folders")
     diff.add_argument("old", type=Path, metavar="OLD_DIR")
     diff.add_argument("new", type=Path, nargs="?", default=Path("policy_data"), metavar="NEW_DIR")
+    release = sub.add_parser(
+        "release",
+        help="make release/<version>/ for the stores from a clean checkout at tag v<version>",
+    )
+    release.add_argument("--out", type=Path, default=REPO / "release", metavar="DIR")
+    release.add_argument(
+        "--reuse-tools",
+        action="store_true",
+        help="rebuild the source archive with this checkout's node_modules and Python "
+        "instead of a fresh `npm run build-for-amo` in each folder (no downloads)",
+    )
     return parser
+
+
+def _release(args: argparse.Namespace) -> int:
+    from builder.release.run import ReleaseRefused, make_release
+
+    try:
+        folder = make_release(REPO, args.out, reuse_tools=args.reuse_tools)
+    except ReleaseRefused as refused:
+        for line in refused.problems:
+            print(f"error: {line}", file=sys.stderr)
+        count = len(refused.problems)
+        print(
+            f"{count} problem{'s' if count != 1 else ''} found; no release was written.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    print(f"Release written to {display_path(folder)}; nothing was uploaded.")
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -59,6 +88,8 @@ def _run(args: argparse.Namespace) -> int:
     from builder.policy import load_policy
     from builder.targets import TARGETS, extension_version
 
+    if args.command == "release":
+        return _release(args)
     if args.command == "check":
         policy = load_policy(args.policy_data)
         print(

@@ -40,6 +40,11 @@ for (const { entry, out, format, globalName, footer } of bundles) {
       platform: "browser",
       charset: "utf8",
       legalComments: "none",
+      // esbuild otherwise reads the nearest tsconfig.json above the build folder, so the
+      // bytes depended on where --out is (the repository's strict tsconfig added "use
+      // strict" to dist/ but not to a build in /tmp). Fixed here: the modules' own strict
+      // mode, kept by the classic script they become.
+      tsconfigRaw: { compilerOptions: { alwaysStrict: true } },
       footer: footer ? { js: footer } : undefined,
       write: false,
       metafile: true,

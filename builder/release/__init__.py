@@ -1,0 +1,1 @@
+"""`make release`: every file the two stores take for one tagged version, checked, sent nowhere."""
