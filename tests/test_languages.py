@@ -45,3 +45,24 @@ def test_the_callout_names_the_pages_button_in_the_browsers_language(
         assert "Privacy Guard" in callout
     finally:
         driver.close()
+
+
+def test_the_toolbar_popup_says_how_long_ago_in_the_language_of_its_messages(dist_dir):
+    """A French browser: "Vérifié à l'instant"-style, never "Vérifié now" (the age was
+    written in the browser's UI language while the messages were French)."""
+    driver = ChromiumDriver(dist_dir / "chrome", language="fr")
+    try:
+        driver.open(
+            "https://claude.ai/new#settings/data-privacy-controls",
+            FIXTURES / "settings_2026_en_cds.html",
+        )
+        driver.wait_for("return document.querySelector('[data-privacy-guard]')", timeout=10)
+        extension_id = driver.worker.url.split("/")[2]
+        popup = driver.context.new_page()
+        popup.goto(f"chrome-extension://{extension_id}/popup/popup.html")
+        popup.wait_for_function("document.getElementById('seen')?.textContent.length > 0")
+        seen = popup.evaluate("document.getElementById('seen').textContent")
+        assert seen.startswith("Vérifié"), seen
+        assert "now" not in seen and "ago" not in seen, seen
+    finally:
+        driver.close()

@@ -8,7 +8,9 @@
   const { store, i18n } = globalThis.PrivacyGuard;
   const $ = (id) => document.getElementById(id);
   const msg = (key, ...subs) => i18n.message(`popup_${key}`, ...subs);
-  const language = api.i18n.getUILanguage();
+  // The language of the messages shown (i18n.js): ages and dates are written in it, so a
+  // French popup never says "Vérifié now" where the browser's UI language differs.
+  const language = i18n.language();
   // The content script's origin: withdrawn, it never runs (Firefox lets the user remove
   // MV3 host permissions; Chrome's "on click" site access withholds them).
   const SITE_ACCESS = { origins: ["https://claude.ai/*"] };
@@ -35,7 +37,7 @@
     [msg("fact_deadlines"), ["decision_deadline", "deadline_extended_to"]],
   ];
 
-  /** "3 days ago", "yesterday", "now" in the UI language. */
+  /** "3 days ago", "yesterday", "now" in the language of the messages. */
   function ago(iso, now = Date.now()) {
     // Never "in 3 minutes": a time a little ahead (clock drift) is now; further ahead is
     // stale (store.freshness) and not shown as an age.
