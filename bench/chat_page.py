@@ -10,6 +10,12 @@ from html import escape
 # Fixed seed: every run, with or without the extension, loads byte-identical markup.
 SEED = 6
 
+# The first popup during start-up comes this long after DOMContentLoaded (the page busy
+# all along), and counts as never marked after this long. The content script's idle
+# warm-up has a 1 s timeout: an insert after it could find the script warm.
+FIRST_POPUP_AFTER_MS = 300
+FIRST_POPUP_TIMEOUT_MS = 1_000
+
 # Filler vocabulary for messages and the streamed answer.
 _WORD_TEXT = (
     "the a of to and in is that for it as with be on not this by are or from at an which "
@@ -62,6 +68,8 @@ class Size:
     menu_remount_chunks: int  # the tools menu is unmounted and mounted again this often
     latency_samples: int  # popup inserts and switch flips per latency run
     cold_samples: int  # first popups after a page load, each in a new tab
+    startup_samples: int  # first popups during start-up, of each kind (busy, idle)
+    load_samples: int  # traced page loads, of each side (extension, empty control)
 
 
 SIZES = {
@@ -81,6 +89,10 @@ SIZES = {
         # Each sample loads the 20k-node page in a new tab (~1 s); 21 give a stable median
         # and a p90 that is not the single slowest.
         cold_samples=21,
+        # Each a new tab (~1 s); the busy and the idle kind alternate.
+        startup_samples=21,
+        # Each ~3 s (load, 1.5 s after it, reading the trace), per side.
+        load_samples=11,
     ),
     # Enough of everything to exercise every code path in a few seconds.
     "tiny": Size(
@@ -92,6 +104,8 @@ SIZES = {
         menu_remount_chunks=10,
         latency_samples=3,
         cold_samples=3,
+        startup_samples=2,
+        load_samples=2,
     ),
 }
 
@@ -248,6 +262,18 @@ pre { margin: 0; padding: 10px; overflow-x: auto; } .line { display: block; }
 .pg-toggle-row { display: flex; align-items: center; gap: 12px; }
 .pg-toggle-row input { width: 36px; height: 20px; margin: 0; }
 .pg-toggle-row button[role=switch] { width: 36px; height: 20px; }
+/* The 2026 grace-period popup's switch (tests/fixtures/_app.css, claude-ui-facts.md §0.1):
+   a visually hidden checkbox in a <label> beside the track a person sees. */
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; border-width: 0; }
+.switch-group { position: relative; display: inline-flex; flex-shrink: 0; cursor: pointer; }
+.switch-track { width: 36px; height: 20px; border-radius: 9999px; background: #b8b5a9; }
+.peer:checked ~ .switch-track { background: #c96442; }
+.switch-knob { position: absolute; top: 2px; left: 2px; width: 16px; height: 16px;
+  border-radius: 50%; background: #fff; pointer-events: none; }
+.peer:checked ~ .switch-knob { transform: translateX(16px); }
+.grace-row { display: flex; gap: 12px; align-items: center; justify-content: space-between;
+  border: 1px solid #dedcd1; border-radius: 8px; padding: 12px; }
 """
 
 # The page's own code, in its main world: the streamer, the menu remounts, and the
@@ -380,6 +406,31 @@ SCRIPT = r"""
         "Anthropic AI models. Change anytime in your Privacy Settings.</div></div></div>" +
         "<div><button type=button>Accept</button> <button type=button>Not now</button></div>";
       dialog.querySelector(".pg-toggle-row").append(sw);
+    } else if (kind === "grace") {
+      // The consent popup of the grace period as 2026 builds draw it, the visually hidden
+      // checkbox variant (tests/fixtures/popup_2026_grace_hidden_input.html).
+      dialog.setAttribute("aria-labelledby", `${id}-title`);
+      dialog.setAttribute("tabindex", "-1");
+      dialog.innerHTML =
+        `<div><h1 id="${id}-title">Updates to Consumer Terms and Policies</h1>` +
+        "<p>An update to our Consumer Terms and Privacy Policy will take effect on " +
+        '<span class="font-semibold">October 8, 2025</span>. You can accept the updated ' +
+        "terms today.</p><div><div>What\u2019s changing?</div>" +
+        `<div class="grace-row"><div><p id="${id}-label">Help improve our AI models</p>` +
+        "<p>Allow the use of your chats and coding sessions to train and improve Anthropic " +
+        'AI models. Change anytime in your <a href="/settings/data-privacy-controls">' +
+        "Privacy Settings</a>.</p></div>" +
+        '<label><div class="switch-group"><input type="checkbox" role="switch" ' +
+        `aria-checked="true" checked aria-labelledby="${id}-label" class="peer sr-only" ` +
+        'style="width:36px;height:20px"><div class="switch-track"></div>' +
+        '<div class="switch-knob"></div></div></label></div>' +
+        "<div><h2>Updates to data retention</h2><p>Turning ON the improve Claude setting " +
+        "extends data retention from 30 days to 5 years. Turning it OFF keeps the default " +
+        "30-day data retention.</p></div></div>" +
+        "<p>These changes take effect immediately upon confirmation.</p>" +
+        "<div><button type=button>Accept</button><button type=button>Not now</button></div>" +
+        '</div><button type="button" aria-label="Close">\u00d7</button>';
+      sw = dialog.querySelector("input[role=switch]");
     } else {
       // The 2026 settings modal: a Radix button switch in a [data-settings-row].
       dialog.setAttribute("data-perf-screen", "data-privacy-controls");
@@ -488,6 +539,79 @@ SCRIPT = r"""
       current = null;
     },
   };
+
+  // --- a first popup during start-up (`?first=busy` or `?first=idle`) ---------------------
+  /**
+   * Resolves with { mark, wasIdle, at }: ms from the insert of the grace-period popup until
+   * its switch is marked (null: not within the timeout), whether an idle callback had run
+   * before the insert, and ms from DOMContentLoaded to the insert.
+   *
+   * "busy": from DOMContentLoaded the app starts up while the answer streams, in
+   * back-to-back tasks (a MessageChannel: timers would leave the thread idle between
+   * them), each a chunk when one is due and otherwise ~2 ms of the app's own work; the
+   * popup comes 300 ms in. "idle", the control: the answer streams on timers and the
+   * popup comes once the page has been idle (and 300 ms have passed).
+   */
+  function firstPopupDuringStartup(mode) {
+    // Registered while the page parses, before the content script registers its warm-up
+    // (at DOMContentLoaded, with its listener added at document_start, before ours): idle
+    // callbacks run in order, so while this one has not run, neither has the warm-up,
+    // unless its 1 s timeout forced it (hence `at`).
+    let idleAt = null;
+    requestIdleCallback(() => {
+      idleAt = performance.now();
+    });
+    return new Promise((resolve) => {
+      document.addEventListener("DOMContentLoaded", () => {
+        const ready = performance.now();
+        let streaming = true;
+        const insert = () => {
+          const at = performance.now() - ready;
+          const wasIdle = idleAt !== null;
+          window.__bench.insert("grace", CFG.firstPopupTimeoutMs).then((mark) => {
+            streaming = false;
+            finish();
+            resolve({ mark, wasIdle, at });
+          });
+        };
+        if (mode === "busy") {
+          const channel = new MessageChannel();
+          let inserted = false;
+          let lastChunk = -Infinity;
+          channel.port1.onmessage = () => {
+            if (!streaming) return;
+            const now = performance.now();
+            if (!inserted && now - ready >= CFG.firstPopupAfterMs) {
+              inserted = true;
+              insert();
+            } else if (now - lastChunk >= CFG.chunkMs) {
+              lastChunk = now;
+              appendChunk();
+            } else {
+              while (performance.now() - now < 2) {
+                // the app's own start-up work
+              }
+            }
+            channel.port2.postMessage(0);
+          };
+          channel.port2.postMessage(0);
+          return;
+        }
+        const tick = () => {
+          if (!streaming) return;
+          appendChunk();
+          setTimeout(tick, CFG.chunkMs);
+        };
+        setTimeout(tick, CFG.chunkMs);
+        // Registered after the content script's warm-up: when this runs, that has.
+        requestIdleCallback(() => {
+          setTimeout(insert, Math.max(0, CFG.firstPopupAfterMs - (performance.now() - ready)));
+        });
+      });
+    });
+  }
+  const firstMode = new URLSearchParams(location.search).get("first");
+  if (firstMode) window.__firstPopup = firstPopupDuringStartup(firstMode);
   document.documentElement.dataset.benchReady = "1";
 })();
 """
@@ -509,6 +633,8 @@ def build_page(size: Size) -> str:
         "chunks": size.chunks,
         "chunkMs": size.chunk_ms,
         "menuRemountChunks": size.menu_remount_chunks,
+        "firstPopupAfterMs": FIRST_POPUP_AFTER_MS,
+        "firstPopupTimeoutMs": FIRST_POPUP_TIMEOUT_MS,
     }
     half = len(MENU_LABELS) // 2
     menus = _menu(rng, "tools", MENU_LABELS[:half]) + _menu(rng, "settings", MENU_LABELS[half:])

@@ -15,14 +15,15 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, CDPSession, Page, Playwright, sync_playwright
 
-from bench.chat_page import Size, build_page
+from bench.chat_page import FIRST_POPUP_TIMEOUT_MS, Size, build_page
+from bench.trace import CATEGORIES, ScriptTime, attribute, load_events
 
 CHAT_URL = "https://claude.ai/chat/0b5e1c1e-bench"
 BLANK_URL = "https://claude.ai/blank"
 # The page the extension opens on a fresh install (extension/background/background.js).
 WELCOME_PATH = "/welcome/welcome.html"
 # The parts of a run, in the order they run; `--only` picks some.
-PARTS = ("pairs", "control", "latency", "cold")
+PARTS = ("pairs", "control", "latency", "cold", "startup", "loadscript")
 # Every browser run gets these; with the extension two more load it.
 BASE_ARGS = [
     "--no-sandbox",
@@ -73,6 +74,28 @@ class Cold:
 
 
 @dataclass
+class Startup:
+    """A first popup while the answer streams, ms insert->mark per fresh page load.
+
+    `busy`: the page was never idle before the popup came; `idle`, the control: the same
+    popup into the same streaming page after it had been idle (the warm-up had run).
+    `busy_at`: ms from DOMContentLoaded to the busy inserts.
+    """
+
+    busy: list[float | None] = field(default_factory=list)
+    idle: list[float | None] = field(default_factory=list)
+    busy_at: list[float] = field(default_factory=list)
+
+
+@dataclass
+class LoadScript:
+    """Script time attributed to the content script per page load: (with, empty control)."""
+
+    pairs: list[tuple[ScriptTime, ScriptTime]] = field(default_factory=list)
+    window_s: float = 0.0  # traced from navigation until this long after `load`
+
+
+@dataclass
 class Machine:
     """What the numbers were measured on."""
 
@@ -97,6 +120,8 @@ class Results:
     control: list[tuple[StreamRun, StreamRun]]  # the same with an empty content script
     latency: Latency
     cold: Cold
+    startup: Startup
+    load_script: LoadScript
     content_bytes: int
     content_files: list[tuple[str, int]]  # (path in the build, bytes)
     machine: Machine
@@ -433,6 +458,136 @@ def cold_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int)
     return out
 
 
+def startup_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int) -> Startup:
+    """The grace-period popup (hidden checkbox) while the answer streams, in fresh tabs.
+
+    Alternates the two kinds of load, so that the machine's drift hits both alike: "busy",
+    where the page's start-up keeps its main thread busy from DOMContentLoaded until the
+    popup comes 300 ms later (no idle callback has run: the content script has not warmed
+    up), and "idle", the control, where the popup comes once the page has been idle.
+    """
+    out = Startup()
+    with tempfile.TemporaryDirectory(prefix="pg-bench-") as profile:
+        context = launch(pw, chromium, profile, dist)
+        try:
+            serve(context, html)
+            previous = context.pages[0] if context.pages else None
+            for i in range(samples):
+                for mode in ("busy", "idle") if i % 2 == 0 else ("idle", "busy"):
+                    page = context.new_page()
+                    if previous is not None:
+                        previous.close()
+                    previous = page
+                    page.goto(
+                        f"{CHAT_URL}?first={mode}",
+                        wait_until="domcontentloaded",
+                        timeout=LOAD_TIMEOUT_MS,
+                    )
+                    result = page.evaluate("() => window.__firstPopup")
+                    if mode == "idle":
+                        out.idle.append(result["mark"])
+                        continue
+                    if result["wasIdle"] or result["at"] >= FIRST_POPUP_TIMEOUT_MS:
+                        # Then the content script may have warmed up: not the case measured.
+                        raise SystemExit(
+                            "bench: startup: the page had been idle (or the popup came "
+                            f"{result['at']:.0f} ms after DOMContentLoaded, past the content "
+                            "script's 1 s idle timeout) before the popup was inserted"
+                        )
+                    out.busy.append(result["mark"])
+                    out.busy_at.append(result["at"])
+        finally:
+            context.close()
+    return out
+
+
+# Traced from navigation until this long after the load event: the content script's idle
+# warm-up is due within 1 s of DOMContentLoaded (requestIdleCallback's timeout).
+LOAD_TRACE_AFTER_MS = 1_500
+
+
+def traced_load(context: BrowserContext, previous: Page | None) -> tuple[ScriptTime, Page]:
+    """Load the chat in a new tab under a trace; the extension's script time there.
+
+    A new tab is a new renderer process: nothing compiled by an earlier load is reused.
+    """
+    page = context.new_page()
+    if previous is not None:
+        previous.close()
+    cdp = context.new_cdp_session(page)
+    done: dict = {}
+    cdp.on("Tracing.tracingComplete", lambda event: done.update(event))
+    cdp.send(
+        "Tracing.start",
+        {
+            "transferMode": "ReturnAsStream",
+            "traceConfig": {
+                "includedCategories": CATEGORIES,
+                "recordMode": "recordAsMuchAsPossible",
+            },
+        },
+    )
+    page.goto(CHAT_URL, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_timeout(LOAD_TRACE_AFTER_MS)
+    cdp.send("Tracing.end")
+    # Waiting through the page, not time.sleep: the sync API dispatches events only then.
+    for _ in range(LOAD_TIMEOUT_MS // 50):
+        if "stream" in done:
+            break
+        page.wait_for_timeout(50)
+    else:
+        raise SystemExit("bench: loadscript: the trace did not complete within 60 s")
+    chunks = []
+    while True:
+        read = cdp.send("IO.read", {"handle": done["stream"], "size": 1 << 20})
+        chunks.append(read["data"])
+        if read.get("eof"):
+            break
+    cdp.send("IO.close", {"handle": done["stream"]})
+    cdp.detach()
+    events = load_events("".join(chunks))
+    try:
+        return attribute(events, CHAT_URL, "chrome-extension://"), page
+    except ValueError as error:
+        raise SystemExit(f"bench: loadscript: {error}") from None
+
+
+def load_script_run(
+    pw: Playwright, chromium: str, html: str, dist: Path, control_dist: Path, samples: int
+) -> LoadScript:
+    """Page loads with the extension and with an empty content script, side by side.
+
+    Both browsers stay open and take turns (with, control, control, with, ...), each load
+    in a new tab, so that the machine's drift hits both alike.
+    """
+    out = LoadScript(window_s=LOAD_TRACE_AFTER_MS / 1000)
+    with (
+        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile_a,
+        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile_b,
+    ):
+        contexts: list[BrowserContext] = []
+        try:
+            for profile, d in ((profile_a, dist), (profile_b, control_dist)):
+                contexts.append(launch(pw, chromium, profile, d))
+                serve(contexts[-1], html)
+            last: list[Page | None] = [c.pages[0] if c.pages else None for c in contexts]
+            for i in range(samples):
+                times: list[ScriptTime | None] = [None, None]
+                for side in (0, 1) if i % 2 == 0 else (1, 0):
+                    times[side], last[side] = traced_load(contexts[side], last[side])
+                with_time, control_time = times
+                assert with_time is not None and control_time is not None
+                out.pairs.append((with_time, control_time))
+                log(
+                    f"load script time {i + 1}/{samples}: {with_time.total:.1f} ms with, "
+                    f"{control_time.total:.1f} ms empty content script"
+                )
+        finally:
+            for context in contexts:
+                context.close()
+    return out
+
+
 def flip(page: Page) -> float | None:
     """A trusted click on the current switch; ms from the click until the mark changed."""
     box = page.evaluate("__bench.switchBox()")
@@ -495,6 +650,7 @@ def run(
             load=(load_average(), 0.0),
         )
         done, control, latency, cold = [], [], Latency(), Cold()
+        startup, load_script = Startup(), LoadScript()
         if "pairs" in parts:
             done = run_pairs(pw, chromium, html, dist, size, pairs, "extension")
         if "control" in parts:
@@ -506,6 +662,13 @@ def run(
         if "cold" in parts:
             log(f"first popup after a page load: {size.cold_samples} new tabs")
             cold = cold_run(pw, chromium, html, dist, size.cold_samples)
+        if "startup" in parts:
+            log(f"first popup while streaming, before idle: {size.startup_samples} loads of each")
+            startup = startup_run(pw, chromium, html, dist, size.startup_samples)
+        if "loadscript" in parts:
+            log(f"script time of a page load: {size.load_samples} traced loads of each")
+            control_dist = make_control(dist, Path(tmp) / "loadscript")
+            load_script = load_script_run(pw, chromium, html, dist, control_dist, size.load_samples)
     return Results(
         size_name=size_name,
         size=size,
@@ -514,6 +677,8 @@ def run(
         control=control,
         latency=latency,
         cold=cold,
+        startup=startup,
+        load_script=load_script,
         content_bytes=sum(f.stat().st_size for f in files),
         content_files=[(f.relative_to(dist).as_posix(), f.stat().st_size) for f in files],
         machine=replace(machine, load=(machine.load[0], load_average())),

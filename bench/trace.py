@@ -1,0 +1,109 @@
+"""Script time a Chrome trace attributes to an extension's content script, by kind of work."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# What the trace must record for `attribute` (given to CDP `Tracing.start`): the timeline's
+# EvaluateScript / FunctionCall events carry the script's URL; their callers (idle
+# callback, event, timer) say why the script ran.
+CATEGORIES = [
+    "devtools.timeline",
+    "disabled-by-default-devtools.timeline",
+    "v8",
+    "v8.execute",
+    "__metadata",
+]
+# Events whose args.data.url names the script that ran: EvaluateScript is a script's
+# top level (parse, compile, run), FunctionCall a callback into it, v8.compile a
+# compilation (nested in one of the others, counted only where it stands alone).
+ATTRIBUTED = {"EvaluateScript", "FunctionCall", "v8.compile"}
+# The caller that says what a callback was, nearest first (a FunctionCall sits in
+# v8.callFunction inside one of these).
+CALLERS = {
+    "FireIdleCallback": "idle",
+    "EventDispatch": "events",
+    "TimerFire": "timers",
+    "FireAnimationFrame": "frames",
+}
+KINDS = ("evaluate", "events", "idle", "timers", "frames", "other")
+
+
+@dataclass
+class ScriptTime:
+    """Main-thread CPU time (ms) in one renderer spent running one origin's scripts."""
+
+    by_kind: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, 0.0))
+    events: int = 0
+
+    @property
+    def total(self) -> float:
+        return sum(self.by_kind.values())
+
+
+def _url(event: dict) -> str:
+    args = event.get("args")
+    data = args.get("data") if isinstance(args, dict) else None
+    return str(data.get("url") or "") if isinstance(data, dict) else ""
+
+
+def _ms(event: dict) -> float:
+    # Thread time where the trace has it: on a shared 2-core machine wall time would
+    # count the time the renderer waited for a core.
+    return event.get("tdur", event.get("dur", 0)) / 1000
+
+
+def renderer_main_thread(events: Iterable[dict], page_url: str) -> tuple[int, int]:
+    """(pid, tid) of the thread that ran the page at `page_url`'s own scripts.
+
+    Raises ValueError when the trace has none (the page did not load while tracing).
+    """
+    for event in events:
+        if event.get("ph") == "X" and _url(event).startswith(page_url):
+            return event["pid"], event["tid"]
+    raise ValueError(f"the trace has no script of {page_url}: did the page load while tracing?")
+
+
+def attribute(events: list[dict], page_url: str, script_prefix: str) -> ScriptTime:
+    """Thread time of the page's renderer main thread in scripts whose URL starts with
+    `script_prefix` (e.g. "chrome-extension://"), by what made them run.
+
+    `events` is a trace's `traceEvents` recorded with CATEGORIES. An event nested in one
+    already counted is not counted again. Raises ValueError as renderer_main_thread.
+    """
+    pid, tid = renderer_main_thread(events, page_url)
+    thread = sorted(
+        (e for e in events if e.get("pid") == pid and e.get("tid") == tid and e.get("ph") == "X"),
+        key=lambda e: (e["ts"], -e.get("dur", 0)),
+    )
+    out = ScriptTime()
+    open_events: list[dict] = []  # enclosing events, outermost first
+    counted_until = -1.0
+    for event in thread:
+        start = event["ts"]
+        while open_events and open_events[-1]["ts"] + open_events[-1].get("dur", 0) <= start:
+            open_events.pop()
+        if (
+            event["name"] in ATTRIBUTED
+            and _url(event).startswith(script_prefix)
+            and start >= counted_until
+        ):
+            kind = "evaluate" if event["name"] != "FunctionCall" else "other"
+            if kind == "other":
+                for caller in reversed(open_events):
+                    if caller["name"] in CALLERS:
+                        kind = CALLERS[caller["name"]]
+                        break
+            out.by_kind[kind] += _ms(event)
+            out.events += 1
+            counted_until = start + event.get("dur", 0)
+        open_events.append(event)
+    return out
+
+
+def load_events(text: str) -> list[dict]:
+    """The events of a trace as CDP's IO stream returns it (an object or a bare list)."""
+    data = json.loads(text)
+    return data["traceEvents"] if isinstance(data, dict) else data
