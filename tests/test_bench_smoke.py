@@ -19,8 +19,12 @@ BUDGET_ROWS = [
     "Script-time ratio while the answer streams (with ÷ without)",
     "Consent popup inserted → switch marked",
     "First consent popup after a page load (new tab) inserted → switch marked",
+    "First consent popup while the answer streams, before the page was ever idle, "
+    "inserted → switch marked",
     "User's flip (trusted click) → mark updated",
     "Extra JS heap at the end of the run, after GC (with minus without)",
+    "Script time the content script adds to a page load, until 1.5 s after load "
+    "(with minus empty content script)",
     "Shipped content script + data (files the manifest injects)",
 ]
 PAIR_ROWS = [
@@ -41,6 +45,17 @@ LATENCY_ROWS = [
     "Settings panel (Radix switch): flip → mark",
     "First popup after a page load (new tab): insert → mark",
     "First popup after a page load (new tab): insert → callout shown",
+    "First popup while streaming, before the page was ever idle: insert → mark",
+    "Control: the same popup once the page had been idle: insert → mark",
+]
+LOAD_ROWS = [
+    "Top level: parse, compile, run (EvaluateScript)",
+    "Event listeners (DOMContentLoaded start-up, ...)",
+    "Idle callbacks (warm-up)",
+    "Timers",
+    "Animation frames",
+    "Other callbacks (observers, messages)",
+    "Total",
 ]
 MACHINE_ROWS = ["CPU", "Browser", "OS", "Date", "Load", "Page", "Run"]
 NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?: (?:ms|KB))?\b")
@@ -145,6 +160,21 @@ def test_every_latency_probe_got_its_mark(report):
         assert got == total != "0", name
 
 
+def test_page_load_script_time_is_the_content_scripts(report):
+    rows = table_rows(report)
+    for name in LOAD_ROWS:
+        assert name in rows, f"page-load row {name!r} missing"
+        assert len(rows[name]) == 3, name
+        for cell in rows[name]:
+            assert_numeric(cell, name)
+    control, with_, extra = (float(c.split(" ms")[0]) for c in rows["Total"])
+    # The content script does run at load (compile, start-up, warm-up); an empty one
+    # costs next to nothing: a trace that attributed nothing, or everything, fails here.
+    assert with_ > 1.0 > control, rows["Total"]
+    assert float(rows["Idle callbacks (warm-up)"][1].split(" ms")[0]) > 0, "no warm-up seen"
+    assert abs(extra - (with_ - control)) < 1.0, rows["Total"]
+
+
 def test_injected_files_are_listed_with_their_sizes(report):
     rows = table_rows(report)
     injected = [name for name in rows if name.startswith("`") and name.endswith("`")]
@@ -171,4 +201,16 @@ def test_only_runs_the_parts_asked_for_and_writes_no_report_by_default(built, tm
         "not run",
         "n/a (not run)",
     ]
-    assert "Left out of this run: pairs, control, latency." in rows["Run"][0]
+    assert "Left out of this run: pairs, control, latency, startup, loadscript." in rows["Run"][0]
+
+
+def test_only_the_start_up_parts(built):
+    # What the lead runs after optimising (`make bench-startup`), at the tiny size.
+    result = run_bench(built, "--only", "startup,loadscript")
+    lines = result.stdout.splitlines()
+    busy = next(line for line in lines if "before the page was ever idle" in line)
+    assert re.search(r": \d+(\.\d+)? ms \(n = 2; p90 .*control.*: \d+(\.\d+)? ms", busy), busy
+    load = next(line for line in lines if "adds to a page load" in line)
+    assert re.search(r": -?\d+(\.\d+)? ms \(median of 2 pairs", load), load
+    cold = next(line for line in lines if "First consent popup after a page load" in line)
+    assert cold.startswith("n/a") and "not run" in cold
