@@ -46,7 +46,7 @@ bench: build $(STAMP_TEST) browsers
 	$(PY) -m bench $(BENCH_FLAGS)
 
 # Only the start-up budgets of issue #22 (a first popup before the page was ever idle, the
-# content script's script time of a page load), ~4 min; prints the verdicts, writes no report.
+# content script's script time of a page load), ~2 min; prints the verdicts, writes no report.
 bench-startup: build $(STAMP_TEST) browsers
 	$(PY) -m bench --only startup,loadscript $(BENCH_FLAGS)
 

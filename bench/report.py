@@ -300,7 +300,7 @@ def load_table(results: Results) -> list[str]:
             load_row(LOAD_KIND_LABELS[kind], results, lambda t, k=kind: t.by_kind[k])
             for kind in KINDS
         ),
-        load_row("Total", results, lambda t: t.total),
+        load_row("Total in the content script", results, lambda t: t.total),
     ]
 
 

@@ -55,7 +55,7 @@ LOAD_ROWS = [
     "Timers",
     "Animation frames",
     "Other callbacks (observers, messages)",
-    "Total",
+    "Total in the content script",
 ]
 MACHINE_ROWS = ["CPU", "Browser", "OS", "Date", "Load", "Page", "Run"]
 NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?: (?:ms|KB))?\b")
@@ -167,12 +167,13 @@ def test_page_load_script_time_is_the_content_scripts(report):
         assert len(rows[name]) == 3, name
         for cell in rows[name]:
             assert_numeric(cell, name)
-    control, with_, extra = (float(c.split(" ms")[0]) for c in rows["Total"])
+    total = rows["Total in the content script"]
+    control, with_, extra = (float(c.split(" ms")[0]) for c in total)
     # The content script does run at load (compile, start-up, warm-up); an empty one
     # costs next to nothing: a trace that attributed nothing, or everything, fails here.
-    assert with_ > 1.0 > control, rows["Total"]
+    assert with_ > 1.0 > control, total
     assert float(rows["Idle callbacks (warm-up)"][1].split(" ms")[0]) > 0, "no warm-up seen"
-    assert abs(extra - (with_ - control)) < 1.0, rows["Total"]
+    assert abs(extra - (with_ - control)) < 1.0, total
 
 
 def test_injected_files_are_listed_with_their_sizes(report):
