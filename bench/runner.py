@@ -577,6 +577,12 @@ def load_script_run(
                     times[side], last[side] = traced_load(contexts[side], last[side])
                 with_time, control_time = times
                 assert with_time is not None and control_time is not None
+                if with_time.uncounted:
+                    log(
+                        "load script time: the trace has uncounted events with the "
+                        f"extension's URL ({', '.join(sorted(with_time.uncounted))}): "
+                        "add them to bench/trace.py or the budget reads low"
+                    )
                 out.pairs.append((with_time, control_time))
                 log(
                     f"load script time {i + 1}/{samples}: {with_time.total:.1f} ms with, "

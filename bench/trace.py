@@ -37,6 +37,9 @@ class ScriptTime:
 
     by_kind: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, 0.0))
     events: int = 0
+    # Names of other events that carry the script's URL outside the counted ones (a
+    # module's compile, say): time this count misses, for the caller to report.
+    uncounted: set[str] = field(default_factory=set)
 
     @property
     def total(self) -> float:
@@ -45,8 +48,12 @@ class ScriptTime:
 
 def _url(event: dict) -> str:
     args = event.get("args")
-    data = args.get("data") if isinstance(args, dict) else None
-    return str(data.get("url") or "") if isinstance(data, dict) else ""
+    if not isinstance(args, dict):
+        return ""
+    data = args.get("data")
+    if isinstance(data, dict) and (data.get("url") or data.get("fileName")):
+        return str(data.get("url") or data.get("fileName"))
+    return str(args.get("fileName") or args.get("url") or "")
 
 
 def _ms(event: dict) -> float:
@@ -85,11 +92,10 @@ def attribute(events: list[dict], page_url: str, script_prefix: str) -> ScriptTi
         start = event["ts"]
         while open_events and open_events[-1]["ts"] + open_events[-1].get("dur", 0) <= start:
             open_events.pop()
-        if (
-            event["name"] in ATTRIBUTED
-            and _url(event).startswith(script_prefix)
-            and start >= counted_until
-        ):
+        ours = _url(event).startswith(script_prefix)
+        if ours and event["name"] not in ATTRIBUTED and start >= counted_until:
+            out.uncounted.add(event["name"])  # not inside a counted event either
+        if ours and event["name"] in ATTRIBUTED and start >= counted_until:
             kind = "evaluate" if event["name"] != "FunctionCall" else "other"
             if kind == "other":
                 for caller in reversed(open_events):

@@ -71,3 +71,12 @@ def test_an_empty_content_script_costs_only_its_top_level():
 def test_a_trace_without_the_page_is_an_error_not_zero():
     with pytest.raises(ValueError, match=r"no script of https://claude\.ai/chat/x"):
         attribute([event("EvaluateScript", 0, 10, EXT)], PAGE, "chrome-extension://")
+
+
+def test_events_it_does_not_count_are_named_not_hidden():
+    # A module the content script imports: V8 names its file in another event.
+    events = [*page_load(), event("v8.compileModule", 50_000, 800, where=MAIN)]
+    events[-1]["args"] = {"fileName": "chrome-extension://abc/content/lazy.js"}
+    time = attribute(events, PAGE, "chrome-extension://")
+    assert time.uncounted == {"v8.compileModule"}
+    assert time.total == pytest.approx(11.9)
