@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import platform
@@ -79,12 +80,10 @@ class Startup:
 
     `busy`: the page was never idle before the popup came; `idle`, the control: the same
     popup into the same streaming page after it had been idle (the warm-up had run).
-    `busy_at`: ms from DOMContentLoaded to the busy inserts.
     """
 
     busy: list[float | None] = field(default_factory=list)
     idle: list[float | None] = field(default_factory=list)
-    busy_at: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -495,7 +494,6 @@ def startup_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: i
                             "script's 1 s idle timeout) before the popup was inserted"
                         )
                     out.busy.append(result["mark"])
-                    out.busy_at.append(result["at"])
         finally:
             context.close()
     return out
@@ -540,7 +538,8 @@ def traced_load(context: BrowserContext, previous: Page | None) -> tuple[ScriptT
     chunks = []
     while True:
         read = cdp.send("IO.read", {"handle": done["stream"], "size": 1 << 20})
-        chunks.append(read["data"])
+        data = read["data"]
+        chunks.append(base64.b64decode(data).decode() if read.get("base64Encoded") else data)
         if read.get("eof"):
             break
     cdp.send("IO.close", {"handle": done["stream"]})
