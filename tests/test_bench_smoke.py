@@ -56,6 +56,7 @@ LOAD_ROWS = [
     "Animation frames",
     "Other callbacks (observers, messages)",
     "Total in the content script",
+    "Not in the total: style and layout forced inside it",
 ]
 MACHINE_ROWS = ["CPU", "Browser", "OS", "Date", "Load", "Page", "Run"]
 NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?: (?:ms|KB))?\b")
