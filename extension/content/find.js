@@ -16,9 +16,8 @@ const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
 const CONTAINERS = data.detection.watchedContainers.join(",");
 /** Every selector of `inner` inside every one of `outer`, as one selector list. */
 const within = (outer, inner) => outer.flatMap((o) => inner.map((i) => `${o} ${i}`)).join(",");
-// What content.css animates: the switches in every watched container, and the text
-// boxes in dialogs (the feedback dialog holds one and no switch).
-const WATCHED = within(data.detection.watchedContainers, data.detection.switchSelectors);
+// The text boxes in dialogs (the feedback dialog holds one and no switch), which content.css
+// animates as it does the switches in every watched container.
 const FIELDS = within(data.detection.dialogSelectors, data.detection.feedbackFields);
 const SWEEP_MS = 1000;
 // How often the sentinel animation is checked to still reach switches (the page can
@@ -152,8 +151,18 @@ function recheckUnsure() {
  */
 export function scan(root = document) {
   if (root === document) {
-    const selector = surfaceShows() ? detect.SWITCH : WATCHED;
-    for (const el of document.querySelectorAll(selector)) consider(el);
+    if (surfaceShows()) {
+      for (const el of document.querySelectorAll(detect.SWITCH)) consider(el);
+      return;
+    }
+    // Containers first, then the switches inside them: one pass of simple selectors over
+    // the page, not descendant selectors (container × switch) matched against every
+    // element of a long chat (bench/: the script time of a page load).
+    const seen = new Set();
+    for (const container of document.querySelectorAll(CONTAINERS)) {
+      for (const el of container.querySelectorAll(detect.SWITCH)) seen.add(el);
+    }
+    for (const el of seen) consider(el);
     return;
   }
   // A subtree (a portal just added): whether the Privacy screen shows is a query over
@@ -161,7 +170,7 @@ export function scan(root = document) {
   // switch is in a dialog and is looked at without it (bench/: first popup).
   let shows = null;
   const pick = (el) => {
-    if (el.matches(WATCHED) || (shows ??= surfaceShows())) consider(el);
+    if (el.closest(CONTAINERS) || (shows ??= surfaceShows())) consider(el);
   };
   if (/** @type {Element} */ (root).matches(detect.SWITCH)) pick(root);
   for (const el of root.querySelectorAll(detect.SWITCH)) pick(el);
