@@ -28,7 +28,9 @@ NOT_SHIPPED = ("manifest",)
 def extension_data(policy: Policy) -> dict[str, Any]:
     """The one JSON blob the extension reads: facts, sources and detection rules."""
     d = policy.detection
-    languages = lambda block: [p for pats in block.values() for p in pats]  # noqa: E731
+    # Every language's patterns in one list, each once (two languages may share a word:
+    # "continuar", "metadata"); the content script's data counts against its 50 KB.
+    languages = lambda block: list(dict.fromkeys(p for pats in block.values() for p in pats))  # noqa: E731
     settings = d["privacy_settings"]
     popup = d["consent_popup"]
     onboarding = d["onboarding"]

@@ -21,8 +21,6 @@ export function alive() {
   }
 }
 
-export const isStopped = () => stopped;
-
 /**
  * `fn` wrapped so that it does nothing once stopped and logs (once per `kind`) instead
  * of throwing into the page; an error because the extension is gone stops this copy.

@@ -1,9 +1,9 @@
 // The content script's timing rules as pure state machines: each step(state, event, now)
-// returns the next state, the effects to carry out and the time to be woken up at (or
-// null). No DOM, timers or extension API here: main.js turns what it reads from the page
-// into events, carries out the effects and keeps the timers, and tests/unit/machine.test.mjs
-// drives every rule with a fake clock. Times are milliseconds on one monotonic clock
-// (performance.now() in the page).
+// returns the next state, the effects to carry out and (stepChoice) the time to be woken
+// up at, or null. No DOM, timers or extension API here: track.js and notice.js turn what
+// they read from the page into events, carry out the effects and keep the timers, and
+// tests/unit/machine.test.mjs drives every rule with a fake clock. Times are milliseconds
+// on one monotonic clock (performance.now() in the page).
 
 /**
  * The pending choice of one step, the consent popup or the onboarding step (facts §1,
@@ -119,15 +119,12 @@ export const NO_NOTICE = Object.freeze({ phase: "absent" });
  * @param {NoticeEvent} event
  * @param {number} now
  * @param {number} waitMs
- * @returns {{ state: NoticeState, effects: NoticeEffect[], wakeAt: number | null }}
+ * @returns {{ state: NoticeState, effects: NoticeEffect[] }}
  */
 export function stepNotice(state, event, now, waitMs) {
   const clear = state.phase === "missing" ? [{ type: "clear" }] : [];
-  const to = (next, effects = []) => ({
-    state: next,
-    effects,
-    wakeAt: next.phase === "looking" ? next.deadline : null,
-  });
+  // No wake-up: the surface is looked at every 250 ms while it shows (notice.js).
+  const to = (next, effects = []) => ({ state: next, effects });
   if (event.type === "dismiss") return to(state.phase === "absent" ? state : { phase: "dismissed" }, clear);
   if (event.type === "restart") return state.phase === "dismissed" ? to(state) : to(NO_NOTICE, clear);
   if (!event.shows) return to(NO_NOTICE, clear);

@@ -247,8 +247,3 @@ test("the surface going clears the notice; a new URL starts the wait again", () 
   assert.deepEqual(moved.effects, []);
   assert.equal(moved.state.phase, "looking");
 });
-
-test("a look asks to be woken at the deadline", () => {
-  const next = stepNotice(NO_NOTICE, look("none"), 100, WAIT);
-  assert.equal(next.wakeAt, 100 + WAIT);
-});
