@@ -51,6 +51,7 @@ const extensionRules = {
 const WORKER_SCRIPTS = [
   "extension/background/*.js",
   "extension/shared/store.js",
+  "extension/shared/messages.js",
 ];
 
 export default [
@@ -67,25 +68,29 @@ export default [
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },
   {
-    // The pages' and the background's scripts are classic scripts, one IIFE each, that
-    // meet only through properties of globalThis (PrivacyGuard, PRIVACY_GUARD_DATA, set by
-    // the files listed before them in the manifest and the pages), so no shared globals
-    // need declaring here; types/privacy-guard.d.ts declares them for tsc. The content
-    // script's modules (below) import what they use.
+    // The pages' scripts are classic scripts, one IIFE each, that meet only through
+    // properties of globalThis (PrivacyGuard, PRIVACY_GUARD_DATA, set by the files the
+    // pages list before them), so no shared globals need declaring here;
+    // types/privacy-guard.d.ts declares them for tsc. The content script's and the
+    // background's modules (below) import what they use.
     files: ["extension/**/*.js"],
     plugins: { "no-unsanitized": nounsanitized },
     languageOptions: { ecmaVersion: "latest", sourceType: "script" },
     rules: { ...nounsanitized.configs.recommended.rules, ...extensionRules },
   },
   {
-    // ES modules: the content script's, bundled into one script by the build
-    // (builder/bundle.py), and shared/store.js, which the build also turns into a classic
-    // script for the pages and the background.
+    // ES modules: the content script's and the background's, each bundled into one script
+    // by the build (builder/bundle.py), and shared/store.js and shared/messages.js, which
+    // the build also turns into classic scripts for the pages.
     files: [
       "extension/content/*.js",
+      "extension/background/*.js",
       "extension/shared/store.js",
+      "extension/shared/messages.js",
       "extension/generated/content-data.js",
     ],
+    // Chrome's service worker entry, which imports the bundled background.
+    ignores: ["extension/background/service-worker.js"],
     languageOptions: { sourceType: "module" },
   },
   {

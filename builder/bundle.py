@@ -1,4 +1,4 @@
-"""Bundles the content script's ES modules into one classic script with esbuild (js/bundle.mjs)."""
+"""Bundles the extension's ES modules into classic scripts with esbuild (js/bundle.mjs)."""
 
 from __future__ import annotations
 
@@ -23,15 +23,24 @@ class Bundle:
 
 
 # The content script: one IIFE, the only script the manifest injects (MV3 has no module
-# content scripts). shared/store.js is an ES module too; the extension's pages and the
-# background load it as a classic script that sets PrivacyGuard.store.
+# content scripts). The background: one IIFE too, since Firefox's background.scripts and
+# Chrome's importScripts load classic scripts. shared/store.js and shared/messages.js are
+# ES modules that the extension's pages load as classic scripts setting PrivacyGuard.store
+# and PrivacyGuard.messages.
 BUNDLES = (
     Bundle("content/main.js", "content/content.js"),
+    Bundle("background/main.js", "background/background.js"),
     Bundle(
         "shared/store.js",
         "shared/store.js",
         global_name="PrivacyGuardStore",
         footer="(globalThis.PrivacyGuard ??= {}).store = PrivacyGuardStore;",
+    ),
+    Bundle(
+        "shared/messages.js",
+        "shared/messages.js",
+        global_name="PrivacyGuardMessages",
+        footer="(globalThis.PrivacyGuard ??= {}).messages = PrivacyGuardMessages;",
     ),
 )
 # Rendered into the build for the bundler and read by the fast tier (tests/unit), not shipped.

@@ -82,7 +82,7 @@ def _sources(*, javascript: bool = True) -> list[Path]:
 
 def test_extension_sources_exist():
     names = {p.relative_to(EXTENSION).as_posix() for p in _sources()}
-    assert "content/main.js" in names and "background/background.js" in names
+    assert "content/main.js" in names and "background/main.js" in names
 
 
 @pytest.mark.parametrize("name", sorted(FORBIDDEN))

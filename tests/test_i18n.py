@@ -21,7 +21,7 @@ LOCALES = ui_locales()
 PREFIXED_CALLS = {
     "content/callout.js": (r"\bmsg\(\s*\"(\w+)\"", "content_"),
     "popup/popup.js": (r"\bmsg\(\s*\"(\w+)\"", "popup_"),
-    "background/background.js": (r"\bmsg\(\s*\"(\w+)\"", "background_"),
+    "background/badges.js": (r"\bmsg\(\s*\"(\w+)\"", "background_"),
     "history/history.js": (r"\bmsg\(\s*\"(\w+)\"", "history_"),
 }
 # Names built at run time from a fixed set of values (`state_${state}` and the like).
@@ -35,7 +35,7 @@ DYNAMIC = {
         }.items()
         for value in values
     ],
-    "background/background.js": [
+    "background/badges.js": [
         f"background_title_{k}" for k in ("on", "off", "unknown", "policy", "stale", "noaccess")
     ],
     "content/callout.js": [

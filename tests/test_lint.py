@@ -85,7 +85,7 @@ def test_eslint_refuses_page_globals_in_the_background():
     """Chrome runs the background as a service worker: no document, no window there."""
     code, rules = _eslint(
         '(() => {\n  document.title = "x";\n  window.close();\n})();\n',
-        "extension/background/background.js",
+        "extension/background/main.js",
     )
     assert code == 1
     assert rules == {2: {"no-undef"}, 3: {"no-undef"}}

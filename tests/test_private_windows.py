@@ -33,7 +33,7 @@ ON_FIXTURE = FIXTURES / "settings_2026_en_cds.html"
 ON_URL = "https://claude.ai/new#settings/data-privacy-controls"
 MARKED = "return !!document.querySelector('[data-privacy-guard]')"
 ADDON_ID = "privacy-guard-for-claude@privacy-guard"
-# A report becomes a history entry once its state held this long (background.js STABLE_MS);
+# A report becomes a history entry once its state held this long (background/receipts.js STABLE_MS);
 # waiting a little longer lets a wrongly kept waiting entry turn into one.
 STABLE_S = 3.5
 

@@ -1,9 +1,9 @@
 // Types for `tsc` (checkJs) only: the extension ships plain JavaScript and never these
 // files (the builder ships what git tracks under extension/, and this folder is outside).
 //
-// The content script is ES modules (typed from their source; the build bundles them).
-// The pages' and the background's scripts are classic scripts, one IIFE each, that meet
-// through two properties of globalThis, set by files that the manifest and the pages list
+// The content script and the background are ES modules (typed from their source; the
+// build bundles each into one script). The pages' scripts are classic scripts, one IIFE
+// each, that meet through two properties of globalThis, set by files that the pages list
 // earlier: PRIVACY_GUARD_DATA (generated/policy-data.js) and PrivacyGuard (one member per
 // file).
 
@@ -136,9 +136,16 @@ type PrivacyGuardConfirmStep = (parts: {
 interface PrivacyGuardModules {
   /** shared/store.js, an ES module the build also makes a classic script of. */
   store?: typeof import("../extension/shared/store.js");
+  /** shared/messages.js: every runtime message's name, built into a classic script too. */
+  messages?: typeof import("../extension/shared/messages.js");
   i18n?: PrivacyGuardI18n;
   confirmStep?: PrivacyGuardConfirmStep;
 }
+
+/** The messages the extension's pages send the background (store.command). */
+type PrivacyGuardCommand = (typeof import("../extension/shared/messages.js"))[
+  "CLEAR_RECEIPTS" | "RESET" | "SAVE_SETTINGS" | "REFRESH_BADGES"
+];
 
 // `var`, not `let`: these are properties of globalThis.
 declare var PRIVACY_GUARD_DATA: PrivacyGuardData;

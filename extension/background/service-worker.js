@@ -1,3 +1,4 @@
 // Chrome runs the background as a service worker with one entry file; it loads the
-// same scripts Firefox lists in its manifest (background.scripts).
-importScripts("/generated/policy-data.js", "/shared/store.js", "/background/background.js");
+// same script Firefox lists in its manifest (background.scripts), the bundle of
+// background/main.js and what it imports (builder/bundle.py).
+importScripts("/background/background.js");

@@ -3,7 +3,7 @@
 (() => {
   const data = globalThis.PRIVACY_GUARD_DATA;
   const PG = globalThis.PrivacyGuard;
-  const { store, i18n } = PG;
+  const { store, i18n, messages } = PG;
   const $ = (id) => document.getElementById(id);
   const msg = (key, ...subs) => i18n.message(`history_${key}`, ...subs);
 
@@ -82,7 +82,7 @@
     box: $("confirm"),
     yes: $("clear-yes"),
     no: $("clear-no"),
-    onYes: () => store.command("clear-receipts"),
+    onYes: () => store.command(messages.CLEAR_RECEIPTS),
   });
   (globalThis.browser ?? globalThis.chrome).storage.onChanged.addListener((changes, area) => {
     if (area === "local") render();

@@ -2,7 +2,7 @@
 // a state seen asks to be checked again, and a reset that forgets everything observed.
 // Changes are made by the background (the only writer).
 (() => {
-  const { store, i18n } = globalThis.PrivacyGuard;
+  const { store, i18n, messages } = globalThis.PrivacyGuard;
   // Every element looked up here is an <input>.
   const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
   const KEYS = Object.keys(store.DEFAULT_SETTINGS);
@@ -27,7 +27,7 @@
     const settings = Object.fromEntries(
       KEYS.map((key) => [key, isFlag(key) ? $(key).checked : Number($(key).value)]),
     );
-    await store.command("save-settings", { settings });
+    await store.command(messages.SAVE_SETTINGS, { settings });
     $("status").textContent = i18n.message("options_saved");
   }
 
@@ -45,7 +45,7 @@
     yes: $("reset-yes"),
     no: $("reset-no"),
     onYes: async () => {
-      await store.command("reset");
+      await store.command(messages.RESET);
       await load();
       $("status").textContent = i18n.message("options_reset_done");
     },

@@ -5,7 +5,7 @@
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const data = globalThis.PRIVACY_GUARD_DATA;
-  const { store, i18n } = globalThis.PrivacyGuard;
+  const { store, i18n, messages } = globalThis.PrivacyGuard;
   const $ = (id) => document.getElementById(id);
   const msg = (key, ...subs) => i18n.message(`popup_${key}`, ...subs);
   // The language of the messages shown (i18n.js): ages and dates are written in it, so a
@@ -178,7 +178,7 @@
     try {
       const tab = await activeTab();
       const answer = tab
-        ? await api.tabs.sendMessage(tab.id, { type: "privacy-guard/describe-page" })
+        ? await api.tabs.sendMessage(tab.id, { type: messages.DESCRIBE_PAGE })
         : null;
       if (typeof answer?.report === "string" && answer.report) report = answer.report;
     } catch {
@@ -223,6 +223,6 @@
   api.permissions.onAdded?.addListener(render);
   api.permissions.onRemoved?.addListener(render);
   // The badge ages too: have the background look at it now that someone is looking.
-  store.command("refresh-badges").catch(() => {});
+  store.command(messages.REFRESH_BADGES).catch(() => {});
   render();
 })();

@@ -1,7 +1,7 @@
 // Storage layout shared by the background, popup, options page and content script, and
 // the validated readers every one of them uses. Everything lives in storage.local: nothing
 // leaves the browser, and it survives browser restarts and extension updates. Only the
-// background writes (see background.js); the pages ask it to.
+// background writes (see background/main.js); the pages ask it to.
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -113,9 +113,16 @@ async function read(keys) {
 const settings = async () => (await read("settings")).settings;
 const receipts = async () => (await read("receipts")).receipts;
 
-/** Ask the background, the only writer, to change storage; resolves when it is done. */
+/**
+ * Ask the background, the only writer, to change storage; resolves when it is done.
+ * `type` is one of the page commands of shared/messages.js (tsc checks which); `extra`
+ * its fields. Not checked here: the content script bundles this module, and its size
+ * is budgeted.
+ * @param {PrivacyGuardCommand} type
+ * @param {object} [extra]
+ */
 async function command(type, extra = {}) {
-  const answer = await api.runtime.sendMessage({ type: `privacy-guard/${type}`, ...extra });
+  const answer = await api.runtime.sendMessage({ type, ...extra });
   if (!answer?.ok) throw new Error(`Privacy Guard: ${type} failed: ${answer?.error ?? "no answer"}`);
 }
 
