@@ -155,3 +155,20 @@ def test_the_network_audit_catches_a_request_the_extension_makes(browser_name, d
             driver.evaluate("return new Promise((resolve) => setTimeout(resolve, 100))")
     finally:
         driver.close()
+
+
+def test_message_names_are_declared_once():
+    """Every runtime message name is written in shared/messages.js only; the content
+    script, the background and the pages import it (issue 22: one place to read what
+    the parts say to each other)."""
+    declared = EXTENSION / "shared" / "messages.js"
+    names = set(re.findall(r'"(privacy-guard/[\w-]+)"', declared.read_text("utf-8")))
+    assert names, "shared/messages.js declares no message"
+    written = [
+        f"{path.relative_to(REPO)}:{number}"
+        for path in sorted(EXTENSION.rglob("*.js"))
+        if path != declared
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if re.search(r"[\"'`]privacy-guard/[\w-]+", line)
+    ]
+    assert written == [], "message names written outside shared/messages.js: " + ", ".join(written)

@@ -14,6 +14,7 @@
 // only when "Accept" / "Continue" is pressed with it in that position (facts §1, §2).
 import * as ui from "./callout.js";
 import * as describe from "./describe.js";
+import { DESCRIBE_PAGE } from "../shared/messages.js";
 import * as detect from "./detect.js";
 import { feedbackWarningsShown, fitFeedbackWarnings, watchFeedback } from "./feedback.js";
 import { scan, setAside, startFinding, unsureSwitches, watchPortals } from "./find.js";
@@ -56,7 +57,7 @@ function main() {
   // The toolbar popup's "Copy a report" asks this tab to describe its page (redacted,
   // see describe.js); only the extension's own pages can send this.
   const onMessage = guarded("describe", (message, sender, sendResponse) => {
-    if (message?.type !== "privacy-guard/describe-page" || sender?.id !== api.runtime.id) {
+    if (message?.type !== DESCRIBE_PAGE || sender?.id !== api.runtime.id) {
       return undefined;
     }
     sendResponse({ report: describe.describePage() });

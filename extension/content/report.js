@@ -2,6 +2,7 @@
 // and "hello" so the background badges this tab. Fire and forget: nothing here may throw
 // into the page, and a background that is gone stops this copy of the script.
 import data from "../generated/content-data.js";
+import { HELLO, OBSERVED } from "../shared/messages.js";
 import { alive, api, stop } from "./life.js";
 
 /** Send `message` to the background; stops this copy if the extension is gone. */
@@ -23,7 +24,7 @@ export function send(message) {
  */
 export function report(state, where, confirmed = false) {
   send({
-    type: "privacy-guard/observed",
+    type: OBSERVED,
     state,
     surface: where?.surface ?? "settings",
     locked: where?.locked ?? false,
@@ -34,5 +35,5 @@ export function report(state, where, confirmed = false) {
 }
 
 /** Ask the background to badge this tab (its state as last stored). */
-export const hello = () => send({ type: "privacy-guard/hello" });
+export const hello = () => send({ type: HELLO });
 
