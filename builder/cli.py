@@ -63,20 +63,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _refused(problems: list, outcome: str) -> int:
+    """One `error:` line a problem and a count on stderr; the user-error exit code."""
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found; {outcome}.", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
 def _release(args: argparse.Namespace) -> int:
     from builder.release.run import ReleaseRefused, make_release
 
     try:
         folder = make_release(REPO, args.out, reuse_tools=args.reuse_tools)
     except ReleaseRefused as refused:
-        for line in refused.problems:
-            print(f"error: {line}", file=sys.stderr)
-        count = len(refused.problems)
-        print(
-            f"{count} problem{'s' if count != 1 else ''} found; no release was written.",
-            file=sys.stderr,
-        )
-        return EXIT_USER_ERROR
+        return _refused(refused.problems, "no release was written")
     print(f"Release written to {display_path(folder)}; nothing was uploaded.")
     return 0
 
@@ -126,14 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except BuildError as err:
-        for problem in err.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        count = len(err.problems)
-        print(
-            f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
-            file=sys.stderr,
-        )
-        return EXIT_USER_ERROR
+        return _refused(err.problems, "nothing was written")
     except BrokenPipeError:
         return 141  # output cut short by a pager or `head`: nothing to report
     except OSError as err:

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import pytest
+from browsers.base import wait_until
 from conftest import selected_browsers, start_driver
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -172,22 +173,15 @@ def private(browser_name: str, dist_dir: Path, request: pytest.FixtureRequest):
     instance.close()
 
 
-def wait_until(check, timeout: float = 15.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.1)
-
-
 def test_a_private_tab_shows_its_badge_and_stores_nothing(private):
     before = private.snapshot()
     assert "last" not in before["local"], before
 
     private.open_private(ON_URL, ON_FIXTURE)
     # The private tab's report reached the background: that tab's badge says ON.
-    badged = wait_until(lambda: {"incognito": True, "badge": "ON"} in private.snapshot()["badges"])
+    badged = wait_until(
+        lambda: {"incognito": True, "badge": "ON"} in private.snapshot()["badges"], 15.0
+    )
     assert badged, private.snapshot()["badges"]
     # Long enough for a waiting entry to become a history entry: still nothing stored.
     time.sleep(STABLE_S)
@@ -198,7 +192,7 @@ def test_a_private_tab_shows_its_badge_and_stores_nothing(private):
 
     # The same page in a normal tab is stored as always: the last state and its entry.
     private.open_normal(ON_URL, ON_FIXTURE)
-    stored = wait_until(lambda: private.snapshot()["local"].get("last"))
+    stored = wait_until(lambda: private.snapshot()["local"].get("last"), 15.0)
     assert stored and stored["state"] == "on", private.snapshot()["local"]
     entries = wait_until(lambda: private.snapshot()["local"].get("receipts"), STABLE_S + 5)
     assert [entry["state"] for entry in entries] == ["on"], entries

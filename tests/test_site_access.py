@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from browsers.base import wait_until
 from conftest import selected_browsers, start_driver
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -49,15 +50,6 @@ def firefox(dist_dir, request):
     driver = start_driver("firefox", dist_dir)
     yield driver
     driver.close()
-
-
-def wait_until(check, timeout: float = 10.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.1)
 
 
 def test_withdrawn_site_access_is_said_and_can_be_allowed_again(firefox):

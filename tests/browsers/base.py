@@ -22,6 +22,17 @@ CONTENT_TYPES = {
 }
 
 
+def wait_until(check, timeout: float = 10.0):
+    """Poll `check()` from Python every 0.1 s until it returns something truthy or
+    `timeout` seconds pass; returns its last value (the caller asserts on it)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.1)
+
+
 class Routes:
     """Which fixture answers which https://host/path; other paths get a 404."""
 
