@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -141,3 +142,36 @@ def test_tsc_knows_the_shared_names(tmp_path: Path):
             assert f"seeded.js({line}," in result.stdout and f"'{name}'" in result.stdout, (
                 f"{config}: {name}\n{result.stdout}"
             )
+
+
+# The content script's modules, lowest first (CONTRIBUTING.md "The content script"): each
+# may import only modules before it, so there is no cycle and main.js only wires.
+CONTENT_LAYERS = [
+    "text.js",
+    "detect.js",
+    "describe.js",
+    "machine.js",
+    "life.js",
+    "report.js",
+    "settings.js",
+    "callout.js",
+    "notice.js",
+    "feedback.js",
+    "track.js",
+    "find.js",
+    "main.js",
+]
+
+
+def test_no_content_module_imports_one_above_it():
+    folder = REPO / "extension" / "content"
+    assert sorted(p.name for p in folder.glob("*.js")) == sorted(CONTENT_LAYERS), (
+        "a content module is missing from CONTENT_LAYERS (and CONTRIBUTING.md's table)"
+    )
+    upward = []
+    for name in CONTENT_LAYERS:
+        text = (folder / name).read_text("utf-8")
+        for imported in re.findall(r'^import [^;]*? from "\./([\w-]+\.js)";', text, re.M):
+            if CONTENT_LAYERS.index(imported) >= CONTENT_LAYERS.index(name):
+                upward.append(f"{name} imports {imported}")
+    assert upward == []
