@@ -48,14 +48,11 @@ def extension_data(policy: Policy) -> dict[str, Any]:
         },
         "detection": {
             "switchSelectors": d["switch_selectors"],
-            # Switches where a training switch can appear: in any dialog (the consent popup,
-            # the 2026 settings modal) and in the Privacy settings panel and rows.
-            "watchedSwitches": [
-                f"{container} {switch}" for container in watched for switch in d["switch_selectors"]
-            ],
-            # The same places as plain selectors: matching these first and the switches
-            # inside them second keeps a whole-document query cheap (a list of descendant
-            # selectors costs about 30% script time on a streaming chat, measured).
+            # Where a training switch can appear: in any dialog (the consent popup, the
+            # 2026 settings modal) and in the Privacy settings panel and rows. Matching
+            # these first and the switches inside them second keeps a whole-document query
+            # cheap (a list of descendant selectors costs about 30% script time on a
+            # streaming chat, measured); content.css animates switches inside them.
             "watchedContainers": watched,
             "dialogSelectors": DIALOG_SELECTORS,
             "notDialogs": d["not_dialogs"],
@@ -94,10 +91,9 @@ PAGE_FACTS = {
     "callout": ("training_scope", "retention_on_years", "plans_affected"),
     "feedback": ("feedback_trains_even_off", "feedback_retention_years", "incognito_not_trained"),
 }
-# Detection data no content script reads: content.css is built from watchedSwitches (and
-# main.js derives it from watchedContainers); lockNotes document the locked row's words
-# for the fast tier, while the page's `disabled` input is what reads as locked.
-NOT_IN_PAGE = ("watchedSwitches", "lockNotes")
+# Detection data no content script reads: lockNotes document the locked row's words for
+# the fast tier, while the page's `disabled` input is what reads as locked.
+NOT_IN_PAGE = ("lockNotes",)
 
 
 def content_data(data: dict[str, Any]) -> dict[str, Any]:

@@ -127,7 +127,7 @@ def test_content_scripts_get_only_the_data_they_read(dist):
     cited = {sid for ids in page["explains"].values() for sid in ids}
     assert set(page["sources"]) == cited
     assert all(page["sources"][sid] == full["sources"][sid] for sid in cited)
-    dropped = {"watchedSwitches", "lockNotes"}
+    dropped = {"lockNotes"}
     assert {k: v for k, v in full["detection"].items() if k not in dropped} == page["detection"]
     assert page["policyVersion"] == full["policyVersion"]
 
@@ -441,4 +441,4 @@ def test_generated_data_has_exactly_the_keys_the_types_declare(dist):
     assert set(page) == declared - {"version", "facts"}
     detection = _declared("PrivacyGuardDetection")
     assert set(full["detection"]) == detection
-    assert set(page["detection"]) == detection - {"watchedSwitches", "lockNotes"}
+    assert set(page["detection"]) == detection - {"lockNotes"}

@@ -324,18 +324,15 @@ def test_an_option_changed_meanwhile_draws_no_callout_for_an_unsettled_switch(ch
 MOUNT_SETTINGS_ON_ACCEPT = """async () => {
   const settings = await fixture.load("settings_2026_en_cds.html", "settings");
   const accept = document.querySelector("button.btn-primary");
-  accept.addEventListener("click", () => {
-    history.replaceState(null, "", "/new#settings/data-privacy-controls");
-    fixture.portal(settings);
-  });
+  accept.addEventListener("click", () => fixture.portal(settings));
 }"""
 
 
 def test_a_choice_counts_when_another_surface_is_tracked_before_the_popup_is_seen_gone(chromium):
     """Issue 22: the popup closes on Accept and, in the same moment, the Privacy settings
-    open with their switch (on): that switch is tracked before the 400 ms poll notices
-    the popup left. The popup's confirmed choice (off) must still count, after the
-    settings' own report."""
+    open with their switch (on), in an overlay with no change of address: that switch is
+    tracked before the 400 ms poll notices the popup left. The popup's confirmed choice
+    (off) must still count, after the settings' own report."""
     open_fixture(chromium, NEW, "popup_2026_cds.html")
     chromium.page.evaluate(MOUNT_SETTINGS_ON_ACCEPT)
     click_training(chromium)
@@ -343,3 +340,105 @@ def test_a_choice_counts_when_another_surface_is_tracked_before_the_popup_is_see
     chromium.click("button.btn-primary")  # "Accept": the popup goes, the settings come
     seen = wait_for_last(chromium, "off")
     assert seen["surface"] == "popup" and seen["confirmed"] is True, seen
+
+
+# Review round 5, F1: the save failed and left the step open; the step then goes some other
+# way than Not now, Escape or the close button. Nothing was saved, whatever closed it.
+LEAVE_POPUP = {
+    # Radix closes on a pointer-down outside the dialog (onPointerDownOutside).
+    "backdrop": (
+        "document.querySelector('.fixed.inset-0').addEventListener('pointerdown', () =>"
+        "  document.querySelector('[data-radix-portal]').remove());",
+        lambda d: d.page.mouse.click(8, 8),
+    ),
+    # The "Privacy Settings" link in the popup's own text: in-app navigation.
+    "link": (
+        "document.querySelector('[role=dialog] a').addEventListener('click', (e) => {"
+        "  e.preventDefault(); history.pushState({}, '', '/settings/data-privacy-controls');"
+        "  document.querySelector('[data-radix-portal]').remove(); });",
+        lambda d: d.click("[role=dialog] a"),
+    ),
+    # The app moves on by itself (a log-out, a redirect) a moment later.
+    "navigation": (
+        "setTimeout(() => { history.pushState({}, '', '/logout');"
+        "  document.querySelector('[data-radix-portal]').remove(); }, 1500);",
+        lambda d: None,
+    ),
+}
+
+
+@pytest.mark.parametrize("how", LEAVE_POPUP)
+def test_accept_that_failed_then_the_popup_left_another_way_records_nothing(chromium, how):
+    page_script, leave = LEAVE_POPUP[how]
+    open_fixture(chromium, NEW, "popup_2026_grace_hidden_input.html")
+    chromium.evaluate(FAILING_ACCEPT)
+    click_training(chromium)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button.btn-primary")  # "Accept", whose save fails
+    pause(chromium, 500)
+    chromium.evaluate(page_script)
+    leave(chromium)
+    chromium.wait_for("return !document.querySelector('[role=dialog]')", timeout=4)
+    pause(chromium, 4000)
+    assert last(chromium) is None, "a choice the site did not save was recorded"
+
+
+def test_continue_that_failed_then_a_link_away_records_nothing(chromium):
+    """Onboarding: Continue ignored, then the person follows a link out of the step."""
+    open_fixture(chromium, "https://claude.ai/onboarding", "onboarding_2026_hidden_input.html")
+    chromium.evaluate(
+        "const go = document.querySelector('[data-continue]');"
+        "const stuck = go.cloneNode(true); go.replaceWith(stuck);"
+        "const out = document.createElement('a'); out.href = '/logout';"
+        "out.textContent = 'Log out';"
+        "out.id = 'logout'; out.style.cssText = 'position:fixed;top:4px;left:4px;z-index:99999';"
+        "document.body.prepend(out);"
+        "out.addEventListener('click', (e) => { e.preventDefault();"
+        "  document.querySelector('.onboarding-screen').remove();"
+        "  history.pushState({}, '', '/logout'); });"
+    )
+    click_training(chromium)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button[data-continue]")  # saves nothing: its handler is gone
+    pause(chromium, 500)
+    chromium.click("#logout")
+    pause(chromium, 4000)
+    assert last(chromium) is None, "a choice the site did not save was recorded"
+
+
+# A consent popup as a page of its own might draw it: the visually hidden checkbox writes
+# its aria-checked in its change handler, which runs after the label's click has moved it.
+HANDMADE_POPUP = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Claude</title>
+<style>.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;
+clip:rect(0,0,0,0);white-space:nowrap;border-width:0}
+.track{width:44px;height:24px;border-radius:12px;background:#c96442;display:inline-block}</style>
+</head><body><main><h2>New chat</h2></main>
+<div role="dialog" aria-modal="true" aria-labelledby="t" style="position:fixed;inset:10%;
+background:#fff;padding:24px"><h1 id="t">Updates to Consumer Terms and Policies</h1>
+<p>An update to our Consumer Terms and Privacy Policy will take effect on October 8, 2025.</p>
+<div style="display:flex;gap:12px"><div><p id="l">Help improve our AI models</p><p>Allow the use
+of your chats and coding sessions to train and improve Anthropic AI models.</p></div>
+<label><div style="position:relative"><input type="checkbox" role="switch" aria-checked="true"
+checked aria-labelledby="l" class="sr-only" data-fixture-expect="on"
+onchange="this.setAttribute('aria-checked', String(this.checked))"><div class="track"
+data-fixture-control></div></div></label></div>
+<div><button type="button">Not now</button><button type="button">Accept</button></div></div>
+<script>document.documentElement.setAttribute("data-fixture-ready", "1")</script>
+</body></html>"""
+
+
+def test_moving_the_popup_switch_records_nothing_even_mid_render(chromium, tmp_path):
+    """Review round 5, F2: the label's click moves the input before its change handler
+    writes aria-checked, so for that moment the two disagree. Moving the switch on the
+    popup is not a saved setting, and a state that only flickers is not "unknown": nothing
+    is recorded (it was "unknown, in Privacy settings") and no notice shows."""
+    page = tmp_path / "handmade_popup.html"
+    page.write_text(HANDMADE_POPUP, "utf-8")
+    chromium.open(NEW, page)
+    chromium.wait_for(READY, timeout=15)
+    chromium.wait_for(f"{MARK} === 'on'", timeout=5)
+    chromium.click(".track")
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    pause(chromium, 1500)
+    assert last(chromium) is None, f"moving the popup's switch was recorded: {last(chromium)}"
+    assert "notice" not in chromium.evaluate(UI_KINDS)

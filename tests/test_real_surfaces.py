@@ -442,3 +442,10 @@ def test_a_stale_panel_behind_the_overlay_never_speaks_for_the_setting(fresh):
     )
     assert [r["state"] for r in receipts if r["state"] == "off"] == [], receipts
     assert last(fresh)["state"] != "off"
+
+
+def test_animations_switched_off_for_body_descendants_only_still_finds_the_popup(driver):
+    """Review round 5, F6: `@layer base { body * { animation: none !important } }` stops the
+    sentinel for everything in <body>; the check for switched-off animations must be made
+    where the dialogs are, so that the sweep finds a popup mounted in an existing portal."""
+    open_page(driver, (NEW, "popup_body_no_animation_nested_portal.html"))

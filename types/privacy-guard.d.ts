@@ -11,7 +11,7 @@
  * What builder/render.py's extension_data() writes into generated/policy-data.js. The
  * content scripts get generated/content-data.js instead (render.py content_data): the
  * same shape with fewer members, no `version`, facts without `value` (only those the
- * callout states), and detection without watchedSwitches and lockNotes.
+ * callout states), and detection without lockNotes.
  */
 interface PrivacyGuardData {
   readonly version: string;
@@ -45,7 +45,6 @@ interface PrivacyGuardSource {
  */
 interface PrivacyGuardDetection {
   readonly switchSelectors: readonly string[];
-  readonly watchedSwitches: readonly string[];
   readonly watchedContainers: readonly string[];
   readonly dialogSelectors: readonly string[];
   readonly notDialogs: readonly string[];

@@ -151,12 +151,14 @@ const HOST_STYLE = {
   "min-width": "0",
   "max-width": "none",
   "min-height": "0",
+  // A flex column (a popup with max-height) must not squash the host below its content
+  // and let the callout spill over the page's text and buttons (review round 5, F4).
+  "flex-shrink": "0",
   "max-height": "none",
   overflow: "visible",
 };
-// Part of every host's id: random per page, so a page cannot write one of ours ahead.
-const HOST_KEY = Math.random().toString(36).slice(2, 8);
-let hosts = 0;
+// The hosts' tag (see createHost): a valid custom-element name, random per page.
+const HOST_TAG = `privacy-guard-${Math.random().toString(36).slice(2, 8)}`;
 // Hosts pinned to the window's corner rather than placed in the page's flow.
 const FLOATING = new Set(["notice", "updated"]);
 const NOTICE_STYLE = {
@@ -170,16 +172,16 @@ const NOTICE_STYLE = {
 };
 
 /**
- * A host element with a closed shadow root; events from inside stay inside. A plain
- * <div>, not a custom element: a page can define a custom-element name before us and
- * reach a "closed" root through ElementInternals, but cannot redefine a built-in.
- * Its id of its own is its key: a morphing re-render (morphdom, idiomorph) pairs
- * elements by tag and key, so without one the host could be taken for the page's own
- * button row and swallow Accept into its shadow tree (tests/test_rerender.py).
+ * A host element with a closed shadow root; events from inside stay inside. Its tag is a
+ * name no page uses: a re-render that morphs the DOM back to its template pairs elements
+ * by tag (and key), so a <div> host could be taken for the page's own button row and
+ * swallow Accept into its shadow tree (review round 5, tests/test_rerender.py). The name
+ * is random per page and never defined: a page cannot define it first and reach the
+ * closed root through ElementInternals (a root attached to an element not yet custom is
+ * not "available to element internals", HTML attachShadow).
  */
 function createHost(kind) {
-  const host = document.createElement("div");
-  host.id = `privacy-guard-${kind}-${HOST_KEY}-${++hosts}`;
+  const host = document.createElement(HOST_TAG);
   host.setAttribute("data-privacy-guard-ui", kind);
   const style = FLOATING.has(kind) ? { ...HOST_STYLE, ...NOTICE_STYLE } : HOST_STYLE;
   for (const [name, value] of Object.entries(style)) {

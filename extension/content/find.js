@@ -10,7 +10,7 @@ import * as detect from "./detect.js";
 import { considerFeedback } from "./feedback.js";
 import { alive, every, guarded, listen, onStop, stop, stopTimer } from "./life.js";
 import { onSurfaceUrl, restartNotice, surfaceShows, watchSurfaces, watchingSurfaces } from "./notice.js";
-import { isTracked, refresh, track } from "./track.js";
+import { isTracked, leftPopupPage, refresh, track } from "./track.js";
 
 const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
 const CONTAINERS = data.detection.watchedContainers.join(",");
@@ -182,6 +182,7 @@ function checkUrl() {
   if (!alive()) return stop();
   if (location.href === lastUrl) return undefined;
   lastUrl = location.href;
+  leftPopupPage();
   restartNotice();
   return undefined;
 }
@@ -189,7 +190,8 @@ function checkUrl() {
 /**
  * True while the sentinel animation reaches switches in dialogs. A page can switch all
  * animations off (a layered `animation: none !important`, a reduced-motion reset);
- * a hidden probe shows it in one style lookup, with no layout.
+ * a hidden probe shows it in one style lookup, with no layout. The probe goes where the
+ * dialogs are, in <body>, so a rule for `body *` reaches it too (review round 5, F6).
  */
 function sentinelWorks() {
   const probe = document.createElement("div");
@@ -197,7 +199,7 @@ function sentinelWorks() {
   probe.style.setProperty("display", "none", "important");
   const sw = probe.appendChild(document.createElement("span"));
   sw.setAttribute("role", "switch");
-  document.documentElement.append(probe);
+  (document.body ?? document.documentElement).append(probe);
   const works = getComputedStyle(sw).animationName.split(",").includes(SENTINEL);
   probe.remove();
   return works;

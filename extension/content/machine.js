@@ -158,3 +158,16 @@ export function lockSettled(reading, now, waitMs) {
   if (!reading.locked || now - reading.since >= waitMs) return { sayable: true, wakeAt: null };
   return { sayable: false, wakeAt: reading.since + waitMs };
 }
+
+// A state the page contradicts for a moment is not "unknown": a visually hidden input
+// moves before the page writes its aria-checked (the label's click toggles it, the page's
+// change handler writes it after), so for that moment the two disagree (review round 5).
+export const UNKNOWN_SETTLE_MS = 300;
+
+/**
+ * Whether "unknown" may be said of a switch whose state reads unknown since `since`:
+ * only once it held UNKNOWN_SETTLE_MS. Until then what is shown stays.
+ * @param {{ since: number }} reading when the state last changed
+ * @param {number} now
+ */
+export const unknownSettled = (reading, now) => now - reading.since >= UNKNOWN_SETTLE_MS;

@@ -48,7 +48,10 @@ function step(event) {
   state = next.state;
   for (const effect of next.effects) {
     if (effect.type === "show") {
-      report("unknown", null);
+      // "Unknown" is a fact about the saved setting only where the setting is shown as
+      // saved: the Privacy settings. On the consent popup or the onboarding step nothing is
+      // saved until Accept / Continue, so nothing is recorded (review round 5, F2).
+      if (detect.isSettingsUrl() || detect.privacyScreen()) report("unknown", null);
       draw();
     } else {
       clear();

@@ -7,7 +7,7 @@ import data from "../generated/content-data.js";
 import * as ui from "./callout.js";
 import * as detect from "./detect.js";
 import { every, guarded, later, listen, onStop, stopTimer } from "./life.js";
-import { NO_CHOICE, lockSettled, stepChoice } from "./machine.js";
+import { NO_CHOICE, lockSettled, stepChoice, unknownSettled } from "./machine.js";
 import { lookAgain } from "./notice.js";
 import { report } from "./report.js";
 import { onSettings, settings } from "./settings.js";
@@ -180,6 +180,8 @@ export function refresh(el, perceived = false) {
   }
   if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
   if (state === "unknown") {
+    // Only for a moment (a flip mid-render): what is shown stays; the poll reads it again.
+    if (!unknownSettled(entry, performance.now())) return;
     // The page leaves the state open or contradicts itself: no on/off, no callout; the
     // "please check it yourself" notice is what is true.
     if (entry.shown !== "unknown") {
@@ -330,25 +332,47 @@ export function refreshAll() {
 /**
  * A press on the button that saves a pending choice: the switch as it stands at that
  * moment is the choice (the capture phase runs before the page's own handler closes the
- * step); machine.js stepChoice says when it counts. A disabled button does nothing.
+ * step); machine.js stepChoice says when it counts. A disabled button does nothing. Any
+ * other button or link of the step ("Not now", ×, a link away) leaves it without saving,
+ * even after an Accept whose save failed and left it open (review rounds 4 and 5).
  */
 function onConfirm(event) {
-  const button = event.target?.closest?.('button,[role="button"]');
-  if (!button || !tracked.size || !detect.isEnabled(button)) return;
+  const button = event.target?.closest?.('button,[role="button"],a[href]');
+  if (!button || !tracked.size) return;
   for (const [el, entry] of tracked) {
     if (!PENDING.has(entry.surface)) continue;
     const scope = entry.surface === "popup" ? el.closest(detect.DIALOG) : document.body;
-    if (!scope?.contains(button)) continue;
-    if (!detect.isConfirmButton(button, entry.surface)) {
-      // "Not now", a close button, a link away: left without saving.
-      if (!el.contains(button) && !button.contains(el)) choose(entry.surface, { type: "leave" });
-      continue;
+    if (!scope?.contains(button) || el.contains(button) || button.contains(el)) continue;
+    if (button.matches("a[href]") || !detect.isConfirmButton(button, entry.surface)) {
+      choose(entry.surface, { type: "leave" });
+    } else if (detect.isEnabled(button)) {
+      const state = detect.stateOf(el);
+      if (state === "unknown") continue; // nothing known to save
+      choose(entry.surface, { type: "confirm", choice: { state, locked: detect.isLocked(el) } });
     }
-    const state = detect.stateOf(el);
-    if (state === "unknown") continue; // nothing known to save
-    choose(entry.surface, { type: "confirm", choice: { state, locked: detect.isLocked(el) } });
   }
 }
+
+/**
+ * A pointer-down outside the popup's dialog (Radix closes the popup on it): left without
+ * saving. The capture phase runs before the page closes it.
+ */
+function onPressOutside(event) {
+  for (const [el, entry] of tracked) {
+    if (entry.surface !== "popup") continue;
+    const dialog = el.closest(detect.DIALOG);
+    if (dialog && event.target instanceof Node && !dialog.contains(event.target)) {
+      choose("popup", { type: "leave" });
+    }
+  }
+}
+
+/**
+ * The page went to another address while a popup choice waited for the popup to close:
+ * the popup was left (a redirect, a log-out), not saved. Not for the onboarding step,
+ * which moves on to a new address when Continue saved it.
+ */
+export const leftPopupPage = () => choose("popup", { type: "leave" });
 
 /** Redraw for new options: warnings turned off or on. */
 function applySettings() {
@@ -377,6 +401,7 @@ export function startTracking(aside, unsure) {
   });
   for (const type of ["click", "change", "input", "keyup"]) listen(document, type, onInput, true);
   listen(document, "click", guarded("confirm", onConfirm), true);
+  listen(document, "pointerdown", guarded("outside", onPressOutside), true);
   // Escape closes the popup without saving (Radix and Base UI dialogs): any Accept pressed
   // before it, whose save left the popup open, saved nothing.
   listen(
