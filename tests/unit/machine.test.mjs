@@ -247,3 +247,9 @@ test("the surface going clears the notice; a new URL starts the wait again", () 
   assert.deepEqual(moved.effects, []);
   assert.equal(moved.state.phase, "looking");
 });
+
+test("unknown is said only once it held a moment (a flip mid-render is not unknown)", () => {
+  const { UNKNOWN_SETTLE_MS, unknownSettled } = machine;
+  assert.equal(unknownSettled({ since: 1000 }, 1000 + UNKNOWN_SETTLE_MS - 1), false);
+  assert.equal(unknownSettled({ since: 1000 }, 1000 + UNKNOWN_SETTLE_MS), true);
+});
