@@ -11,8 +11,8 @@ from html import escape
 SEED = 6
 
 # The first popup during start-up comes this long after DOMContentLoaded (the page busy
-# all along), and counts as never marked after this long. The content script's idle
-# warm-up has a 1 s timeout: an insert after it could find the script warm.
+# all along), and counts as never marked after this long: an insert after 1 s could find
+# the content script past its first sweep.
 FIRST_POPUP_AFTER_MS = 300
 FIRST_POPUP_TIMEOUT_MS = 1_000
 
@@ -553,10 +553,8 @@ SCRIPT = r"""
    * popup comes once the page has been idle (and 300 ms have passed).
    */
   function firstPopupDuringStartup(mode) {
-    // Registered while the page parses, before the content script registers its warm-up
-    // (at DOMContentLoaded, with its listener added at document_start, before ours): idle
-    // callbacks run in order, so while this one has not run, neither has the warm-up,
-    // unless its 1 s timeout forced it (hence `at`).
+    // Registered while the page parses: while this one has not run, the page has never
+    // been idle (hence `wasIdle`; `at` says when the popup came).
     let idleAt = null;
     requestIdleCallback(() => {
       idleAt = performance.now();
@@ -603,7 +601,7 @@ SCRIPT = r"""
           setTimeout(tick, CFG.chunkMs);
         };
         setTimeout(tick, CFG.chunkMs);
-        // Registered after the content script's warm-up: when this runs, that has.
+        // Once the page has been idle: the control.
         requestIdleCallback(() => {
           setTimeout(insert, Math.max(0, CFG.firstPopupAfterMs - (performance.now() - ready)));
         });

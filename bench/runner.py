@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import platform
+import re
 import shutil
 import sys
 import tempfile
@@ -79,7 +80,7 @@ class Startup:
     """A first popup while the answer streams, ms insert->mark per fresh page load.
 
     `busy`: the page was never idle before the popup came; `idle`, the control: the same
-    popup into the same streaming page after it had been idle (the warm-up had run).
+    popup into the same streaming page after it had been idle.
     """
 
     busy: list[float | None] = field(default_factory=list)
@@ -142,11 +143,14 @@ def find_chromium(explicit: str | None) -> str:
 
 
 def content_script_files(dist: Path) -> list[Path]:
-    """The files the manifest injects into every claude.ai page (scripts and styles)."""
+    """The files every claude.ai page loads: the manifest's content scripts and styles, and
+    the modules the script imports (its web-accessible scripts: content/core.js)."""
     manifest = json.loads((dist / "manifest.json").read_text("utf-8"))
     files: list[Path] = []
     for entry in manifest.get("content_scripts", []):
         files += [dist / name for name in entry.get("js", []) + entry.get("css", [])]
+    for entry in manifest.get("web_accessible_resources", []):
+        files += [dist / name for name in entry.get("resources", []) if name.endswith(".js")]
     return files
 
 
@@ -499,13 +503,29 @@ def startup_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: i
     return out
 
 
-# Traced from navigation until this long after the load event: the content script's idle
-# warm-up is due within 1 s of DOMContentLoaded (requestIdleCallback's timeout).
+# Traced from navigation until this long after the load event: the content script's first
+# sweep tick comes 1 s after its start-up.
 LOAD_TRACE_AFTER_MS = 1_500
 
 
-def traced_load(context: BrowserContext, previous: Page | None) -> tuple[ScriptTime, Page]:
-    """Load the chat in a new tab under a trace; the extension's script time there.
+def extension_name(dist: Path) -> str:
+    """The extension's name as Chrome shows it (the manifest's, in the default locale):
+    Chrome names the extension's isolated world after it in the trace."""
+    manifest = json.loads((dist / "manifest.json").read_text("utf-8"))
+    name = manifest["name"]
+    key = re.fullmatch(r"__MSG_(\w+)__", name)
+    if key:
+        locale = manifest.get("default_locale", "en")
+        messages = json.loads((dist / "_locales" / locale / "messages.json").read_text("utf-8"))
+        name = messages[key.group(1)]["message"]
+    return name
+
+
+def traced_load(
+    context: BrowserContext, previous: Page | None, world: str
+) -> tuple[ScriptTime, Page]:
+    """Load the chat in a new tab under a trace; the extension's script time there
+    (`world`: the extension's name, see extension_name).
 
     A new tab is a new renderer process: nothing compiled by an earlier load is reused.
     """
@@ -546,7 +566,7 @@ def traced_load(context: BrowserContext, previous: Page | None) -> tuple[ScriptT
     cdp.detach()
     events = load_events("".join(chunks))
     try:
-        return attribute(events, CHAT_URL, "chrome-extension://"), page
+        return attribute(events, CHAT_URL, "chrome-extension://", world), page
     except ValueError as error:
         raise SystemExit(f"bench: loadscript: {error}") from None
 
@@ -570,10 +590,11 @@ def load_script_run(
                 contexts.append(launch(pw, chromium, profile, d))
                 serve(contexts[-1], html)
             last: list[Page | None] = [c.pages[0] if c.pages else None for c in contexts]
+            worlds = [extension_name(dist), extension_name(control_dist)]
             for i in range(samples):
                 times: list[ScriptTime | None] = [None, None]
                 for side in (0, 1) if i % 2 == 0 else (1, 0):
-                    times[side], last[side] = traced_load(contexts[side], last[side])
+                    times[side], last[side] = traced_load(contexts[side], last[side], worlds[side])
                 with_time, control_time = times
                 assert with_time is not None and control_time is not None
                 if with_time.uncounted:

@@ -18,8 +18,22 @@ CATEGORIES = [
 ]
 # Events whose args.data.url names the script that ran: EvaluateScript is a script's
 # top level (parse, compile, run), FunctionCall a callback into it, v8.compile a
-# compilation (nested in one of the others, counted only where it stands alone).
-ATTRIBUTED = {"EvaluateScript", "FunctionCall", "v8.compile"}
+# compilation (nested in one of the others, counted only where it stands alone). The
+# module the content script imports (content/core.js) is compiled off the main thread;
+# what is left on it is finishing that compile, or compiling from the code cache, and
+# once writing the cache: the v8.*Module and streaming events name its URL.
+ATTRIBUTED = {
+    "EvaluateScript",
+    "FunctionCall",
+    "v8.compile",
+    "v8.compileModule",
+    "v8.produceModuleCache",
+    "v8.streamingCompile.start",
+    "v8.streamingCompile.complete",
+}
+# Running a module's top level names no URL, only the world it runs in: the extension's
+# isolated world is named after the extension (Chrome: the extension's name).
+IN_WORLD = {"v8.evaluateModule"}
 # The caller that says what a callback was, nearest first (a FunctionCall sits in
 # v8.callFunction inside one of these).
 CALLERS = {
@@ -62,6 +76,11 @@ def _url(event: dict) -> str:
     return str(args.get("fileName") or args.get("url") or "")
 
 
+def _world(event: dict) -> str:
+    args = event.get("args")
+    return str(args.get("worldName") or "") if isinstance(args, dict) else ""
+
+
 def _ms(event: dict) -> float:
     # Thread time where the trace has it: on a shared 2-core machine wall time would
     # count the time the renderer waited for a core.
@@ -79,9 +98,10 @@ def renderer_main_thread(events: Iterable[dict], page_url: str) -> tuple[int, in
     raise ValueError(f"the trace has no script of {page_url}: did the page load while tracing?")
 
 
-def attribute(events: list[dict], page_url: str, script_prefix: str) -> ScriptTime:
+def attribute(events: list[dict], page_url: str, script_prefix: str, world: str = "") -> ScriptTime:
     """Thread time of the page's renderer main thread in scripts whose URL starts with
-    `script_prefix` (e.g. "chrome-extension://"), by what made them run.
+    `script_prefix` (e.g. "chrome-extension://"), or modules run in the isolated world
+    named `world` (the extension's name), by what made them run.
 
     `events` is a trace's `traceEvents` recorded with CATEGORIES. An event nested in one
     already counted is not counted again; style and layout nested in one are taken out
@@ -102,15 +122,18 @@ def attribute(events: list[dict], page_url: str, script_prefix: str) -> ScriptTi
         start = event["ts"]
         while open_events and open_events[-1]["ts"] + open_events[-1].get("dur", 0) <= start:
             open_events.pop()
-        ours = _url(event).startswith(script_prefix)
-        if ours and event["name"] not in ATTRIBUTED and start >= counted_until:
+        ours = _url(event).startswith(script_prefix) or bool(
+            world and event["name"] in IN_WORLD and _world(event) == world
+        )
+        counted = event["name"] in ATTRIBUTED or event["name"] in IN_WORLD
+        if ours and not counted and start >= counted_until:
             out.uncounted.add(event["name"])  # not inside a counted event either
         inside = start < counted_until
         if event["name"] in RENDERING and inside and start >= rendering_until:
             out.by_kind[kind] -= _ms(event)
             out.forced_rendering += _ms(event)
             rendering_until = start + event.get("dur", 0)
-        if ours and event["name"] in ATTRIBUTED and not inside:
+        if ours and counted and not inside:
             kind = "evaluate" if event["name"] != "FunctionCall" else "other"
             if kind == "other":
                 for caller in reversed(open_events):

@@ -20,15 +20,17 @@ class Bundle:
     out: str  # path in the build folder of the classic script written
     global_name: str = ""  # the variable the script's exports are assigned to, if any
     footer: str = ""
+    format: str = "iife"  # or "esm": a module, for content/core.js (imported, see below)
 
 
-# The content script: one IIFE, the only script the manifest injects (MV3 has no module
-# content scripts). The background: one IIFE too, since Firefox's background.scripts and
-# Chrome's importScripts load classic scripts. shared/store.js and shared/messages.js are
-# ES modules that the extension's pages load as classic scripts setting PrivacyGuard.store
-# and PrivacyGuard.messages.
+# The content script: one ES module, content/core.js, that the script the manifest injects
+# (content/content.js, not bundled) imports, so that the browser compiles it off the
+# page's main thread (see that file). The background: one IIFE, since Firefox's
+# background.scripts and Chrome's importScripts load classic scripts. shared/store.js and
+# shared/messages.js are ES modules that the extension's pages load as classic scripts
+# setting PrivacyGuard.store and PrivacyGuard.messages.
 BUNDLES = (
-    Bundle("content/main.js", "content/content.js"),
+    Bundle("content/main.js", "content/core.js", format="esm"),
     Bundle("background/main.js", "background/background.js"),
     Bundle(
         "shared/store.js",
@@ -67,7 +69,7 @@ def bundle_scripts(out: Path) -> None:
             {
                 "entry": f"./{b.entry}",
                 "out": b.out,
-                "format": "iife",
+                "format": b.format,
                 "globalName": b.global_name or None,
                 "footer": b.footer or None,
             }

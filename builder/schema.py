@@ -206,7 +206,7 @@ class Pattern(Shape):
     def json_schema(self):
         return {
             **Text(max_len=300).json_schema(),
-            "description": "A JavaScript regular expression, matched case-insensitively against "
+            "description": "A JavaScript regular expression in lower case, matched against "
             "normalised lower-case text; the build refuses one that can backtrack badly",
         }
 

@@ -31,7 +31,6 @@ def test_permissions_are_exactly_what_the_features_need(dist, target):
         "optional_permissions",
         "optional_host_permissions",
         "externally_connectable",
-        "web_accessible_resources",
         "content_security_policy",  # absent: the MV3 default, which forbids remote code
         "update_url",
     ):
@@ -39,6 +38,11 @@ def test_permissions_are_exactly_what_the_features_need(dist, target):
     scripts = manifest["content_scripts"]
     assert [s["matches"] for s in scripts] == [["https://claude.ai/*"]]
     assert all(not s.get("all_frames") and "match_about_blank" not in s for s in scripts)
+    # One file web-accessible, to claude.ai only: the content script's module, which its
+    # loader imports (content/content.js). Any page elsewhere cannot load it.
+    assert manifest["web_accessible_resources"] == [
+        {"resources": ["content/core.js"], "matches": ["https://claude.ai/*"]}
+    ]
 
 
 @pytest.mark.parametrize("target", ["chrome", "firefox"])

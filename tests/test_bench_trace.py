@@ -83,9 +83,30 @@ def test_a_trace_without_the_page_is_an_error_not_zero():
 
 
 def test_events_it_does_not_count_are_named_not_hidden():
-    # A module the content script imports: V8 names its file in another event.
-    events = [*page_load(), event("v8.compileModule", 50_000, 800, where=MAIN)]
+    # An event of V8's this count does not know yet that names the extension's file.
+    events = [*page_load(), event("v8.newKindOfWork", 50_000, 800, where=MAIN)]
     events[-1]["args"] = {"fileName": "chrome-extension://abc/content/lazy.js"}
     time = attribute(events, PAGE, "chrome-extension://")
-    assert time.uncounted == {"v8.compileModule"}
+    assert time.uncounted == {"v8.newKindOfWork"}
     assert time.total == pytest.approx(10.9)
+
+
+def test_the_imported_module_counts_where_it_runs_in_the_extensions_world():
+    """content/core.js: compiled off the main thread (not counted), finished and run on it;
+    its top level names no URL, only the isolated world, which is the extension's name."""
+    core = "chrome-extension://abc/content/core.js"
+    events = [
+        *page_load(),
+        event("v8.parseOnBackground", 45_000, 3_000, core, where=OTHER),
+        event("v8.compileModule", 50_000, 300, core, tdur=200),
+        event("v8.evaluateModule", 51_000, 2_000, tdur=1_500),
+        event("v8.evaluateModule", 54_000, 2_000, tdur=1_000),  # another world's module
+        event("v8.produceModuleCache", 60_000, 900, core, tdur=800),
+    ]
+    events[-3]["args"] = {"worldName": "Privacy Guard"}
+    events[-2]["args"] = {"worldName": "Some other extension"}
+    time = attribute(events, PAGE, "chrome-extension://", "Privacy Guard")
+    assert time.by_kind["evaluate"] == pytest.approx(4.0 + 0.2 + 1.5 + 0.8)
+    assert time.uncounted == set()
+    # Without the world's name, the module's top level is not the extension's.
+    assert attribute(events, PAGE, "chrome-extension://").by_kind["evaluate"] == pytest.approx(5.0)

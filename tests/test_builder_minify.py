@@ -17,13 +17,39 @@ CONTENT_BUDGET_BYTES = 50_000
 
 
 def injected(folder: Path) -> list[Path]:
-    """The files the manifest injects, as bench/runner.py counts them (scripts and styles)."""
+    """The files every claude.ai page loads, as bench/runner.py counts them: the manifest's
+    content scripts and styles, and the module the script imports (web-accessible)."""
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     return [
         folder / name
         for entry in manifest["content_scripts"]
         for name in entry.get("js", []) + entry.get("css", [])
+    ] + [
+        folder / name
+        for entry in manifest["web_accessible_resources"]
+        for name in entry["resources"]
+        if name.endswith(".js")
     ]
+
+
+@pytest.mark.parametrize("target", ["chrome", "firefox"])
+def test_the_injected_script_only_imports_the_bundled_module(dist_dir, target):
+    """The manifest injects a loader whose one job is importing content/core.js, a file of
+    the package that only claude.ai may load (content/content.js says why)."""
+    folder = dist_dir / target
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    assert [s["js"] for s in manifest["content_scripts"]] == [["content/content.js"]]
+    assert manifest["web_accessible_resources"] == [
+        {"resources": ["content/core.js"], "matches": ["https://claude.ai/*"]}
+    ]
+    loader = (folder / "content" / "content.js").read_text("utf-8")
+    assert len(re.findall(r"\bimport\s*\(", loader)) == 1
+    assert 'import((globalThis.browser??globalThis.chrome).runtime.getURL("content/core.js"))' in (
+        loader
+    )
+    assert len(loader) < 500
+    core = (folder / "content" / "core.js").read_text("utf-8")
+    assert not re.search(r"\bimport\s*\(", core), "the bundle loads nothing more"
 
 
 @pytest.mark.parametrize("target", ["chrome", "firefox"])
@@ -34,7 +60,7 @@ def test_shipped_content_script_fits_its_budget(dist_dir, target):
 
 def test_content_scripts_ship_without_comments_but_with_what_their_errors_name(dist_dir):
     folder = dist_dir / "chrome"
-    script = (folder / "content" / "content.js").read_text("utf-8")
+    script = (folder / "content" / "core.js").read_text("utf-8")
     sources = {
         path.name: path.read_text("utf-8") for path in (REPO / "extension" / "content").glob("*.js")
     }

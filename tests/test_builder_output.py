@@ -110,7 +110,7 @@ def test_content_scripts_get_only_the_data_they_read(dist):
     assert manifest["content_scripts"][0]["js"] == ["content/content.js"]
     assert not (dist / "chrome/generated/content-data.js").exists()
     # The bundle carries the data: a detection pattern of it is in the shipped script.
-    script = (dist / "chrome/content/content.js").read_text("utf-8")
+    script = (dist / "chrome/content/core.js").read_text("utf-8")
     assert "notFoundAfterMs" in script and "privacy-guard-sentinel" in script
     assert "facts" not in page  # values reach the page through the strings
     states = {

@@ -181,6 +181,13 @@ BAD_INPUTS = [
         )
         for i, pattern in enumerate([r"\!", r"help\ improve", r"standort\-metadaten", "a{,5}b"])
     ),
+    # The content script matches lower-cased text without the "i" flag (content/text.js).
+    (
+        "regex-with-upper-case",
+        fr_label("aider à améliorer Claude"),
+        "detection.yaml",
+        "training_switch.labels.fr[0]: 'aider à améliorer Claude' has the upper-case letter \"C\"",
+    ),
     (
         "polynomial-regex",
         fr_label("help.*improve.*claude"),

@@ -160,6 +160,7 @@ CONTENT_LAYERS = [
     "track.js",
     "find.js",
     "main.js",
+    "content.js",  # the loader the manifest injects: imports main.js's bundle, core.js
 ]
 
 

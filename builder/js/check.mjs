@@ -20,16 +20,29 @@ async function load() {
 
 const [{ check }, { parse: parseSelector, isTraversal }] = await load();
 
+// The flags the content script compiles every pattern with (content/text.js FLAGS): no
+// "i", because every text it matches is lower case already.
+const FLAGS = "u";
+// Escapes (\S, \W, \p{Lu}, \u00C9...) may hold upper-case letters that are not text.
+const ESCAPES = /\\(?:[pP]\{[^}]*\}|u\{[^}]*\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|.)/gsu;
+const UPPER = /[\p{Lu}\p{Lt}]/u;
+
 async function patternProblem(source) {
   let regex;
   try {
-    // The flags the content script compiles every pattern with (content/text.js).
-    regex = new RegExp(source, "iu");
+    regex = new RegExp(source, FLAGS);
   } catch (err) {
-    return `is not a valid JavaScript regular expression (flags "iu"): ${err.message}`;
+    return `is not a valid JavaScript regular expression (flags "${FLAGS}"): ${err.message}`;
+  }
+  const upper = source.replace(ESCAPES, "").match(UPPER);
+  if (upper) {
+    return (
+      `has the upper-case letter "${upper[0]}": page text is lower-cased before it is ` +
+      "matched (policy_data/detection.yaml), so write the pattern in lower case"
+    );
   }
   if (regex.test("")) return "matches empty text, so it would match everything";
-  const result = await check(source, "iu", { timeout: RECHECK_TIMEOUT_MS });
+  const result = await check(source, FLAGS, { timeout: RECHECK_TIMEOUT_MS });
   if (result.status === "safe") return null;
   if (result.status === "vulnerable") {
     return (

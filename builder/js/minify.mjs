@@ -1,5 +1,6 @@
 // Minifies the content scripts of a build with terser, in one Node process: reads
-// {"files": {name: code}} on stdin and writes {"files": {name: minified}} on stdout, or
+// {"files": {name: code}, "modules": [name, ...]} on stdin (modules: the files that are
+// ES modules, whose top-level names terser may shorten too) and writes {"files": {name: minified}} on stdout, or
 // {"errors": {name: "line L, column C: message"}} when a file does not parse.
 //
 // The content script is one bundle (bundle.mjs: its modules in one function), so every
@@ -64,13 +65,15 @@ function compactStyles(code) {
 
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
-const { files } = JSON.parse(input);
+const { files, modules = [] } = JSON.parse(input);
 
 const out = {};
 const errors = {};
 for (const name of Object.keys(files).sort()) {
   try {
-    const result = await minify({ [name]: compactStyles(files[name]) }, OPTIONS);
+    const isModule = modules.includes(name);
+    const options = { ...OPTIONS, module: isModule, toplevel: isModule };
+    const result = await minify({ [name]: compactStyles(files[name]) }, options);
     out[name] = result.code;
   } catch (err) {
     errors[name] = `line ${err.line ?? "?"}, column ${(err.col ?? 0) + 1}: ${err.message}`;

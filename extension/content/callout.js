@@ -7,9 +7,10 @@ import data from "../generated/content-data.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 
-// Every string the content script shows, read once the page is idle (and on first
-// use before that): after an update the old script can no longer reach i18n, and the
-// note it leaves must still be in the user's language.
+// Every string the content script shows, all read on first use: after an update the old
+// script can no longer reach i18n, and the note it leaves where it had shown something
+// must still be in the user's language. Not before: a page that never shows anything
+// never pays for reading them (bench/: the script time of a page load).
 const KEYS = [
   "brand", "on_title", "on_body", "on_short", "on_scope", "on_past", "turn_off", "why",
   "sources_label", "off_title", "off_body", "locked_body", "accept_warning", "not_found",
@@ -32,7 +33,6 @@ function readStrings() {
     // The extension is gone; what was read stays usable.
   }
 }
-(globalThis.requestIdleCallback ?? setTimeout)(readStrings);
 function msg(key, sub = "") {
   if (!strings.has(key)) readStrings();
   return (strings.get(key) || key).replaceAll(SUB, sub);
@@ -562,6 +562,4 @@ export {
   updatedNote,
   applyTheme,
   removeLeftovers,
-  // main.js calls it at idle (with a deadline): the first callout finds its strings read.
-  readStrings as warmUp,
 };

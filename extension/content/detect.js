@@ -403,17 +403,19 @@ function dialogTitle(dialog) {
 }
 
 function isSettingsUrl(loc = location) {
-  if (matchesAny(settingsPaths, loc.pathname)) return true;
-  return matchesAny(settingsHashes, loc.hash) && !matchesAny(subScreens, loc.hash);
+  if (matchesAny(settingsPaths, loc.pathname.toLowerCase())) return true;
+  const hash = loc.hash.toLowerCase();
+  return matchesAny(settingsHashes, hash) && !matchesAny(subScreens, hash);
 }
 
-const isOnboardingUrl = (loc = location) => matchesAny(onboardingPaths, loc.pathname);
+const isOnboardingUrl = (loc = location) =>
+  matchesAny(onboardingPaths, loc.pathname.toLowerCase());
 
 /** The open consent popup: its title, a link of its own, or an Accept button says so. */
 function isConsentDialog(dialog) {
   if (matchesAny(titles, dialogTitle(dialog))) return true;
   for (const link of dialog.querySelectorAll("a[href]")) {
-    if (matchesAny(popupLinks, link.href)) return true;
+    if (matchesAny(popupLinks, link.href.toLowerCase())) return true;
   }
   return Boolean(buttonIn(dialog, acceptButtons));
 }
@@ -627,7 +629,7 @@ const isSubScreen = (screen) =>
  * A panel kept mounted but hidden (another tab shows) is not showing (hostile round 3, C1).
  */
 function privacyScreen() {
-  if (matchesAny(subScreens, location.hash)) return null;
+  if (matchesAny(subScreens, location.hash.toLowerCase())) return null;
   let elsewhere = false;
   if (PANELS) {
     for (const panel of document.querySelectorAll(PANELS)) {
@@ -656,7 +658,7 @@ function privacyScreen() {
 const inPrivacyPanel = (el) => {
   const panel = PANELS ? el.closest(PANELS) : null;
   const screen = panel ?? el.closest(DIALOG);
-  if (!screen || matchesAny(subScreens, location.hash)) return false;
+  if (!screen || matchesAny(subScreens, location.hash.toLowerCase())) return false;
   if (!panel && settingsTabOf(screen) !== "privacy") return false;
   return isShowing(screen) && !isSubScreen(screen);
 };
@@ -710,56 +712,6 @@ function anchorOf(el) {
   return node;
 }
 
-/**
- * Pay what the first identification costs once, at idle, before any popup: V8 compiles
- * each pattern and function on its first run, and the first NFKC loads ICU's tables
- * (5 ms of a 9-12 ms first popup on a 20k-node chat, bench/). A detached copy of a
- * consent row is read the way a real one is; the page sees none of it.
- */
-function warmUp() {
-  const node = (tag, attrs, ...children) => {
-    const n = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
-    n.append(...children);
-    return n;
-  };
-  // aria-labelledby as the real popup has it (its ids resolve to nothing while detached).
-  const sw = node("input", { type: "checkbox", role: "switch", "aria-labelledby": "pg-w1" });
-  // In a <label> beside a track, as claude.ai draws its popup's switch (facts §0.1).
-  const group = node("label", {}, node("div", {}, sw, node("div", {})));
-  const row = node("div", {}, node("span", {}, "Help\u00a0improve \u201cAI\u201d\u2011models"), group);
-  const title = node("h2", {}, "Updates");
-  const dialog = node("div", { role: "dialog", "aria-labelledby": "pg-w2" }, title, row);
-  dialog.append(node("a", { href: "/legal" }, "x"), node("button", {}, "OK"));
-  const texts = textsOf(sw);
-  byWording(texts);
-  picksBySignal(texts);
-  surfaceOf(sw);
-  isConsentDialog(dialog);
-  stateOf(sw);
-  isLocked(sw);
-  isPerceivable(sw);
-  // Detached, the input is not rendered: the track is looked for directly.
-  hidesItself(sw);
-  trackOf(sw);
-  // The visibility checks on an element in the page, so that their DOM calls (boxes,
-  // computed styles, checkVisibility, the hit test) are not first used by a popup's
-  // switch. At idle the page's layout is normally current: this reads it, changes nothing.
-  if (document.body) isPerceivable(document.body);
-  const sample = texts.join(" ");
-  const every = [
-    labels, notLabels, rowMentions, titles, popupLinks, acceptButtons, continueButtons,
-    onboardingPaths, onboardingHeadings, settingsPaths, settingsHashes, subScreens,
-  ]; // prettier-ignore
-  // Twice: V8 interprets a pattern's first run and compiles it to machine code after.
-  for (const list of every) {
-    for (const re of list) {
-      re.test(sample);
-      re.test(sample);
-    }
-  }
-}
-
 /** True when pressing `button` can do anything (not disabled or aria-disabled). */
 const isEnabled = (button) =>
   !button.disabled && button.getAttribute("aria-disabled") !== "true";
@@ -788,5 +740,4 @@ export {
   feedbackForm,
   confirmButtonFor,
   isConfirmButton,
-  warmUp,
 };

@@ -14,6 +14,8 @@ import { isTracked, leftPopupPage, refresh, track } from "./track.js";
 
 const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
 const CONTAINERS = data.detection.watchedContainers.join(",");
+// The containers a Privacy screen can show in: a dialog (the settings overlay) or its panel.
+const SCREENS = [...data.detection.dialogSelectors, ...data.detection.settingsPanels].join(",");
 /** Every selector of `inner` inside every one of `outer`, as one selector list. */
 const within = (outer, inner) => outer.flatMap((o) => inner.map((i) => `${o} ${i}`)).join(",");
 // The text boxes in dialogs (the feedback dialog holds one and no switch), which content.css
@@ -146,24 +148,30 @@ function recheckUnsure() {
 }
 
 /**
- * Every switch on a surface page; elsewhere, those in dialogs and panels.
+ * Every switch on a surface page; elsewhere, those in dialogs and panels. For the whole
+ * document, returns whether a surface shows (see notice.js surfaceShows).
  * @param {Document | Element} [root]
+ * @returns {boolean}
  */
 export function scan(root = document) {
   if (root === document) {
-    if (surfaceShows()) {
-      for (const el of document.querySelectorAll(detect.SWITCH)) consider(el);
-      return;
-    }
     // Containers first, then the switches inside them: one pass of simple selectors over
     // the page, not descendant selectors (container × switch) matched against every
-    // element of a long chat (bench/: the script time of a page load).
+    // element of a long chat (bench/: the script time of a page load). Whether the
+    // Privacy screen shows is asked of the document only when a dialog or panel is there
+    // to show it: a chat that shows neither pays for one pass, not three.
+    const containers = document.querySelectorAll(CONTAINERS);
+    const mayShow = [...containers].some((c) => c.matches(SCREENS));
+    if (onSurfaceUrl() || (mayShow && surfaceShows())) {
+      for (const el of document.querySelectorAll(detect.SWITCH)) consider(el);
+      return true;
+    }
     const seen = new Set();
-    for (const container of document.querySelectorAll(CONTAINERS)) {
+    for (const container of containers) {
       for (const el of container.querySelectorAll(detect.SWITCH)) seen.add(el);
     }
     for (const el of seen) consider(el);
-    return;
+    return false;
   }
   // A subtree (a portal just added): whether the Privacy screen shows is a query over
   // the whole document, asked only for a switch outside the watched places; a popup's
@@ -176,6 +184,7 @@ export function scan(root = document) {
   for (const el of root.querySelectorAll(detect.SWITCH)) pick(el);
   const field = root.querySelector(FIELDS);
   if (field) considerFeedback(field);
+  return false;
 }
 
 function checkUrl() {

@@ -66,12 +66,6 @@ export function stopTimer(id) {
   return 0;
 }
 
-/** Run `fn` when the page is idle, within a second at the latest. */
-export function idle(fn) {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 1000 });
-  else setTimeout(fn, 0);
-}
-
 /** addEventListener, undone by stop(). */
 export function listen(target, type, fn, options) {
   target.addEventListener(type, fn, options);

@@ -15,10 +15,9 @@
 import * as ui from "./callout.js";
 import * as describe from "./describe.js";
 import { DESCRIBE_PAGE } from "../shared/messages.js";
-import * as detect from "./detect.js";
 import { feedbackWarningsShown, fitFeedbackWarnings, watchFeedback } from "./feedback.js";
 import { scan, setAside, startFinding, unsureSwitches, watchPortals } from "./find.js";
-import { api, guarded, idle, listen, onStop, whenStopping } from "./life.js";
+import { api, guarded, listen, onStop, whenStopping } from "./life.js";
 import { noticeShown, startNotice, watchSurfaces } from "./notice.js";
 import { hello } from "./report.js";
 import { watchSettings } from "./settings.js";
@@ -80,16 +79,9 @@ function main() {
       attributes: true,
       attributeFilter: ["data-mode", "data-theme", "class", "style"],
     });
-    scan();
-    watchSurfaces();
-    // The first popup must not pay for first use (see detect.warmUp, the strings the
-    // callout shows): do it while the page is idle.
-    idle(
-      guarded("warm up", () => {
-        detect.warmUp();
-        ui.warmUp();
-      }),
-    );
+    // The Privacy settings or the onboarding step: watched for the notice. Elsewhere
+    // (a chat) nothing more runs until the sentinel or a portal says a switch rendered.
+    if (scan()) watchSurfaces();
   });
   if (document.readyState === "loading") {
     listen(document, "DOMContentLoaded", start, { once: true });

@@ -172,7 +172,7 @@ test("every training wording pattern in detection.yaml is exercised by a real wo
   const unexercised = [];
   for (const [lang, patterns] of byLang(yaml.training_switch.labels)) {
     for (const p of patterns) {
-      const re = new RegExp(p, "iu");
+      const re = new RegExp(p, PG.text.FLAGS);
       if (!TRAINING.some((w) => w.lang === lang && re.test(norm(w.label)))) unexercised.push(`${lang}: ${p}`);
     }
   }
@@ -182,7 +182,7 @@ test("every training wording pattern in detection.yaml is exercised by a real wo
 test("every language detection.yaml rules the location switch out in has a location row here", () => {
   for (const [lang, patterns] of byLang(yaml.training_switch.not_labels)) {
     assert.ok(LOCATION[lang], `no location row for ${lang}`);
-    const res = patterns.map((p) => new RegExp(p, "iu"));
+    const res = patterns.map((p) => new RegExp(p, PG.text.FLAGS));
     assert.ok(res.some((re) => re.test(norm(LOCATION[lang][0]))), `${lang}: ${LOCATION[lang][0]}`);
   }
   for (const lang of Object.keys(yaml.consent_popup.accept_buttons)) assert.ok(ACCEPT[lang], lang);
@@ -207,7 +207,7 @@ for (const [key, examples] of Object.entries(EXAMPLES)) {
     const [block, list] = key.split(".");
     const problems = [];
     for (const [lang, patterns] of byLang(yaml[block][list])) {
-      const res = patterns.map((p) => new RegExp(p, "iu"));
+      const res = patterns.map((p) => new RegExp(p, PG.text.FLAGS));
       const words = (examples[lang] ?? []).map(norm);
       for (const [i, re] of res.entries()) {
         if (!words.some((w) => re.test(w))) problems.push(`${lang}: no words for ${patterns[i]}`);
@@ -225,7 +225,7 @@ test("the Privacy screen's name matches in every language, no other settings wor
   // Patterns of every language are tried on every page.
   const names = Object.values(yaml.privacy_settings.tab_names)
     .flat()
-    .map((p) => new RegExp(p, "iu"));
+    .map((p) => new RegExp(p, PG.text.FLAGS));
   const problems = [];
   for (const [lang, word] of Object.entries(PRIVACY_TAB_NAMES)) {
     if (!names.some((re) => re.test(norm(word)))) problems.push(`${lang}: ${word} not matched`);
@@ -242,7 +242,7 @@ test("the Privacy screen's name matches in every language, no other settings wor
 test("the lock note matches in every language; the rows' own words never do", () => {
   const notes = Object.values(yaml.consent_popup.lock_notes)
     .flat()
-    .map((p) => new RegExp(p, "iu"));
+    .map((p) => new RegExp(p, PG.text.FLAGS));
   const problems = [];
   for (const [lang, words] of Object.entries(LOCK_NOTES)) {
     for (const w of words) {
@@ -281,7 +281,7 @@ for (const [lang, [note]] of Object.entries(LOCK_NOTES)) {
 test("no made-up name stands for a real wording", () => {
   const labels = Object.values(yaml.training_switch.labels)
     .flat()
-    .map((p) => new RegExp(p, "iu"));
+    .map((p) => new RegExp(p, PG.text.FLAGS));
   for (const [lang, title] of Object.entries(UNKNOWN_TITLES)) {
     assert.ok(!labels.some((re) => re.test(norm(title))), `${lang}: "${title}" matches a label pattern`);
   }

@@ -1,0 +1,19 @@
+// The script the manifest injects into every claude.ai page: it only imports the content
+// script proper (content/core.js, the bundle of main.js and its modules), a file of this
+// extension's package, never code from anywhere else.
+//
+// Why not inject the bundle itself: a content script is compiled on the page's main
+// thread as the page loads, while a module imported this way is fetched and compiled on a
+// background thread (V8 script streaming) and its compiled code is cached for the next
+// load, so a chat that never shows the consent popup pays far less for having the
+// extension (bench/: the script time of a page load, issue 22). The bundle is a
+// web-accessible resource for claude.ai only (manifest), which import() requires.
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  // A second injection imports the same module, which runs once (main.js guards too).
+  // eslint-disable-next-line no-restricted-syntax, no-unsanitized/method -- our own file
+  import(api.runtime.getURL("content/core.js")).catch((err) => {
+    // The extension was updated or removed while the page loaded: nothing to show.
+    console.warn("Privacy Guard: the content script did not load:", err?.message ?? err);
+  });
+})();
