@@ -53,10 +53,14 @@ const warns = (surface) =>
 export const isTracked = (el) => tracked.has(el);
 export const trackedCount = () => tracked.size;
 
-/** What tracking has found, for the notice: a readable switch, only unreadable ones, none. */
+/**
+ * What tracking has found, for the notice: a readable switch, only unreadable ones, none.
+ * Unreadable is what refresh() has said, `shown` "unknown": a state the page contradicted
+ * for less than UNKNOWN_SETTLE_MS is not, whoever asks (machine.js unknownSettled).
+ */
 export function found() {
   if (!tracked.size) return "none";
-  for (const entry of tracked.values()) if (entry.state !== "unknown") return "readable";
+  for (const entry of tracked.values()) if (entry.shown !== "unknown") return "readable";
   return "unreadable";
 }
 
