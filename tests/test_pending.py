@@ -205,6 +205,40 @@ def test_a_switch_greyed_out_while_loading_is_not_called_off(chromium):
     assert [r["state"] for r in receipts if r["state"] == "off"] == []
 
 
+# Accept's save takes 4.6 s; the popup then closes and the app, rendering the chat behind
+# it, keeps the page busy for `busy_ms`: the script's 400 ms re-read of the switch runs
+# only after that, past CONFIRM_CLOSE_MS (5 s) after Accept.
+SLOW_SAVE = """busy => {
+  const accept = document.querySelector('button.btn-primary');
+  const slow = accept.cloneNode(true);
+  slow.addEventListener('click', () => setTimeout(() => {
+    document.querySelector('[data-radix-portal]').remove();
+    const end = performance.now() + busy;
+    while (performance.now() < end);
+  }, 4600));
+  accept.replaceWith(slow);
+}"""
+
+
+@pytest.mark.parametrize("busy_ms", [0, 800], ids=["idle", "busy"])
+def test_a_popup_that_closes_within_the_confirm_time_counts_even_if_seen_gone_later(
+    chromium, busy_ms
+):
+    """Review round 6, F8 ("closing 4 s after Accept recorded nothing"): a choice counts
+    CHOICE_SETTLE_MS after the popup closed, here about 7.6 s after Accept (the review
+    read at 5 s). What decides is whether the popup was still seen after the 5 s, not when
+    its absence was noticed: a page busy as it closes delays the noticing."""
+    open_fixture(chromium, NEW, "popup_2026_cds.html")
+    chromium.page.evaluate(SLOW_SAVE, busy_ms)
+    click_training(chromium)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button.btn-primary")  # "Accept"
+    chromium.wait_for("return !document.querySelector('[role=dialog]')", timeout=7)
+    assert last(chromium) is None, "counted before it stayed closed for the settle time"
+    seen = wait_for_last(chromium, "off")
+    assert seen["surface"] == "popup"
+
+
 # The app closes the popup on Accept, its save fails, and it mounts the popup again a
 # moment later with the switch back on and an error (hostile round 2, F2).
 REMOUNT_AFTER_FAILED_SAVE = """ms => {

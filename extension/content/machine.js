@@ -16,9 +16,10 @@
  *     └── gone ─────────┴──── shown (it came back) ◀───────────┘   (nothing saved)
  *                                                              └─ closed ─▶ absent + report
  *
- * A confirming step that is gone after CONFIRM_CLOSE_MS saved nothing (a failed save
- * leaves it open). "gone" is one event whoever notices it: the switch removed, hidden,
- * or reused for another row.
+ * A confirming step still seen after CONFIRM_CLOSE_MS saved nothing (a failed save leaves
+ * it open). "gone" is one event whoever notices it: the switch removed, hidden, or reused
+ * for another row; `seen` is when the step was last seen showing, for it may be noticed
+ * gone only later (a re-read every 400 ms, a page busy as it closes: review round 6, F8).
  */
 // After Accept / Continue the step must close within this time for the choice to count.
 export const CONFIRM_CLOSE_MS = 5000;
@@ -33,7 +34,7 @@ export const CHOICE_SETTLE_MS = 3000;
  *   | { phase: "closed", choice: Choice, countAt: number }} ChoiceState
  */
 /**
- * @typedef {{ type: "shown" } | { type: "leave" } | { type: "gone" }
+ * @typedef {{ type: "shown" } | { type: "leave" } | { type: "gone", seen?: number }
  *   | { type: "confirm", choice: Choice } | { type: "wake", showing: boolean }} ChoiceEvent
  */
 /** @typedef {{ type: "report", state: "on" | "off", locked: boolean }} ChoiceEffect */
@@ -67,7 +68,7 @@ export function stepChoice(state, event, now) {
       // failed and left the step open (hostile round 4, F2).
       return state.phase === "confirming" ? stay({ phase: "showing" }) : stay();
     case "gone":
-      if (state.phase === "confirming" && now <= state.until) {
+      if (state.phase === "confirming" && (event.seen ?? now) <= state.until) {
         return stay({ phase: "closed", choice: state.choice, countAt: now + CHOICE_SETTLE_MS });
       }
       return state.phase === "closed" ? stay() : stay(NO_CHOICE);

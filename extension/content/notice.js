@@ -81,15 +81,17 @@ export const lookAgain = guarded("notice", () => {
 export function watchSurfaces() {
   if (timer) return;
   const tick = guarded("surface scan", () => {
-    if (!surfaceShows()) {
-      timer = stopTimer(timer);
-      step({ type: "look", shows: found() !== "none", required: false, found: found() });
-      return;
-    }
+    const shows = surfaceShows();
+    let what = found();
+    if (!shows) timer = stopTimer(timer);
     // While the switch is tracked there is nothing to look for: no whole-document scan
     // four times a second over a long chat behind the overlay.
-    if (found() === "none") scanPage();
-    step({ type: "look", shows: true, required: Boolean(requiredSurface()), found: found() });
+    else if (what === "none") {
+      scanPage();
+      what = found();
+    }
+    const required = shows && Boolean(requiredSurface());
+    step({ type: "look", shows: shows || what !== "none", required, found: what });
   });
   timer = every(SCAN_MS, tick);
   tick();

@@ -34,9 +34,9 @@ const TURN_OFF_SETTLE_MS = 3000;
 const LOCKED_SETTLE_MS = data.detection.notFoundAfterMs;
 
 /**
- * switch element -> { by, state, locked, since (when state/locked last changed), shown (the
- * state last reported and drawn), surface, callout, warning, turnOffUntil, drawQueued and
- * redraw (see queueDraw), observer }
+ * switch element -> { by, state, locked, since (when state/locked last changed), seen (when
+ * last seen in the page), shown (the state last reported and drawn), surface, callout,
+ * warning, turnOffUntil, drawQueued and redraw (see queueDraw), observer }
  */
 const tracked = new Map();
 // surface ("popup" / "onboarding") -> its pending choice and the timer that wakes it.
@@ -53,10 +53,14 @@ const warns = (surface) =>
 export const isTracked = (el) => tracked.has(el);
 export const trackedCount = () => tracked.size;
 
-/** What tracking has found, for the notice: a readable switch, only unreadable ones, none. */
+/**
+ * What tracking has found, for the notice: a readable switch, only unreadable ones, none.
+ * Unreadable is what refresh() has said, `shown` "unknown": a state the page contradicted
+ * for less than UNKNOWN_SETTLE_MS is not, whoever asks (machine.js unknownSettled).
+ */
 export function found() {
   if (!tracked.size) return "none";
-  for (const entry of tracked.values()) if (entry.state !== "unknown") return "readable";
+  for (const entry of tracked.values()) if (entry.shown !== "unknown") return "readable";
   return "unreadable";
 }
 
@@ -155,6 +159,8 @@ export function refresh(el, perceived = false) {
     if (el.isConnected) setAside(el);
     return;
   }
+  const now = performance.now();
+  entry.seen = now;
   const state = detect.stateOf(el);
   const locked = detect.isLocked(el);
   if (state !== entry.state || locked !== entry.locked) {
@@ -176,12 +182,12 @@ export function refresh(el, perceived = false) {
     if (state !== entry.state) entry.turnOffUntil = 0;
     entry.state = state;
     entry.locked = locked;
-    entry.since = performance.now();
+    entry.since = now;
   }
   if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
   if (state === "unknown") {
     // Only for a moment (a flip mid-render): what is shown stays; the poll reads it again.
-    if (!unknownSettled(entry, performance.now())) return;
+    if (!unknownSettled(entry, now)) return;
     // The page leaves the state open or contradicts itself: no on/off, no callout; the
     // "please check it yourself" notice is what is true.
     if (entry.shown !== "unknown") {
@@ -191,7 +197,7 @@ export function refresh(el, perceived = false) {
     }
     return;
   }
-  if (!lockSettled(entry, performance.now(), LOCKED_SETTLE_MS).sayable) {
+  if (!lockSettled(entry, now, LOCKED_SETTLE_MS).sayable) {
     hide(entry); // not yet known to be locked rather than loading: claim nothing
     return;
   }
@@ -289,7 +295,7 @@ function forget(el, stopping = false) {
   // Gone, whoever noticed (the poll, a new switch tracked, a re-render): the step's
   // last switch leaving may complete a confirmation.
   if (!stopping && PENDING.has(entry.surface) && !stepShows(entry.surface, false)) {
-    choose(entry.surface, { type: "gone" });
+    choose(entry.surface, { type: "gone", seen: entry.seen });
   }
   if (!stopping) lookAgain();
 }

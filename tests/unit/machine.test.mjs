@@ -253,3 +253,12 @@ test("unknown is said only once it held a moment (a flip mid-render is not unkno
   assert.equal(unknownSettled({ since: 1000 }, 1000 + UNKNOWN_SETTLE_MS - 1), false);
   assert.equal(unknownSettled({ since: 1000 }, 1000 + UNKNOWN_SETTLE_MS), true);
 });
+
+test("what counts is whether the step was seen after the confirm time, not when it was noticed gone", () => {
+  // Noticed gone late (a re-read every 400 ms, a page busy as it closes: review round 6, F8).
+  const late = (seen, noticed) =>
+    run([[0, shown], [0, confirm(OFF)], [noticed, { type: "gone", seen }], [noticed + CHOICE_SETTLE_MS, wake()]]);
+  assert.equal(late(CONFIRM_CLOSE_MS - 400, CONFIRM_CLOSE_MS + 400).reports.length, 1);
+  assert.equal(late(CONFIRM_CLOSE_MS, CONFIRM_CLOSE_MS + 400).reports.length, 1);
+  assert.deepEqual(late(CONFIRM_CLOSE_MS + 1, CONFIRM_CLOSE_MS + 400).reports, []);
+});
