@@ -25,21 +25,14 @@ function normalize(text) {
     .toLowerCase();
 }
 
-/**
- * Compile patterns once, as one alternation: every use asks whether any of a list matches
- * (matchesAny), and one regular expression per list is one for V8 to compile instead of
- * one per wording (bench/: the script time of a page load; the builder checks each pattern
- * alone for ReDoS, and a top-level alternation adds no nesting). Should the engine refuse
- * the whole, each pattern is compiled alone and one it refuses is skipped, not fatal.
- *
- * Without the "i" flag: every text matched is lower case already (normalize(), or a URL
- * lower-cased by the caller) and the builder refuses a pattern with an upper-case letter
- * (builder/js/check.mjs). Unicode case-insensitive matching made V8's first match of the
- * wording lists ~4x slower, and the first popup of a page pays for it (bench/: startup).
- */
+// Without the "i" flag: every text matched is lower case already (normalize(), or a URL
+// lower-cased by the caller) and the builder refuses a pattern with an upper-case letter
+// (builder/js/check.mjs). Unicode case-insensitive matching made V8's first match of the
+// wording lists ~4x slower, and the first popup of a page pays for it (bench/: startup).
 const FLAGS = "u";
 
-function compile(patterns) {
+/** `compile`'s work, done on the first match: a chat that never shows a switch never pays. */
+function compileNow(patterns) {
   if (!patterns.length) return [];
   try {
     return [new RegExp(patterns.map((source) => `(?:${source})`).join("|"), FLAGS)];
@@ -55,6 +48,21 @@ function compile(patterns) {
     }
   }
   return out;
+}
+
+/**
+ * Compile patterns once, as one alternation: every use asks whether any of a list matches
+ * (matchesAny), and one regular expression per list is one for V8 to compile instead of
+ * one per wording (bench/: the script time of a page load; the builder checks each pattern
+ * alone for ReDoS, and a top-level alternation adds no nesting). Should the engine refuse
+ * the whole, each pattern is compiled alone and one it refuses is skipped, not fatal.
+ * Compiled on first use, not when the script loads (bench/: the script time of a page load).
+ * @returns {{ test(text: string): boolean }[]}
+ */
+function compile(patterns) {
+  /** @type {RegExp[] | null} */
+  let regexes = null;
+  return [{ test: (text) => (regexes ??= compileNow(patterns)).some((re) => re.test(text)) }];
 }
 
 function matchesAny(regexes, text) {
