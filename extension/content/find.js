@@ -155,22 +155,19 @@ function recheckUnsure() {
  */
 export function scan(root = document) {
   if (root === document) {
-    // Containers first, then the switches inside them: one pass of simple selectors over
-    // the page, not descendant selectors (container × switch) matched against every
-    // element of a long chat (bench/: the script time of a page load). Whether the
-    // Privacy screen shows is asked of the document only when a dialog or panel is there
-    // to show it: a chat that shows neither pays for one pass, not three.
-    const containers = document.querySelectorAll(CONTAINERS);
-    const mayShow = [...containers].some((c) => c.matches(SCREENS));
-    if (onSurfaceUrl() || (mayShow && surfaceShows())) {
-      for (const el of document.querySelectorAll(detect.SWITCH)) consider(el);
+    // The switches first, then whether each is in a watched container: one pass of the
+    // two switch selectors over the page, not the seven container selectors (a chat has
+    // few switches; bench/: the script time of a page load) and not descendant selectors
+    // (container × switch) matched against every element of a long chat. Whether the
+    // Privacy screen shows is asked of the document only when a switch is in a dialog or
+    // panel, where it can show (or on its URL).
+    const all = document.querySelectorAll(detect.SWITCH);
+    const inContainers = [...all].filter((el) => el.closest(CONTAINERS));
+    if (onSurfaceUrl() || (inContainers.some((el) => el.closest(SCREENS)) && surfaceShows())) {
+      for (const el of all) consider(el);
       return true;
     }
-    const seen = new Set();
-    for (const container of containers) {
-      for (const el of container.querySelectorAll(detect.SWITCH)) seen.add(el);
-    }
-    for (const el of seen) consider(el);
+    for (const el of inContainers) consider(el);
     return false;
   }
   // A subtree (a portal just added): whether the Privacy screen shows is a query over
