@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT } from "./harness.mjs";
+import { ROOT } from "./paths.mjs";
 
 const source = readFileSync(join(ROOT, "extension", "content", "machine.js"), "utf8");
 const machine = await import(`data:text/javascript,${encodeURIComponent(source)}`);
