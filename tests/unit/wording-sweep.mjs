@@ -1,5 +1,9 @@
-// The large wording table's sweep, shared by wording-table.test.mjs (every wording of
-// the training switch) and wording.test.mjs (the signal, for names no pattern knows).
+// The large wording table, in two files so that the fast tier's two workers share it:
+// wording-settings.test.mjs (the Privacy settings' wordings, and the signal for names no
+// pattern knows) and wording-steps.test.mjs (the consent popup's and the onboarding
+// step's wordings).
+import assert from "node:assert/strict";
+import { test } from "node:test";
 import { show, taken } from "./harness.mjs";
 import { LABEL_VARIANTS, otherRow, SURFACES, SWITCH_KINDS } from "./pages.mjs";
 import { LOCATION } from "./wordings.mjs";
@@ -43,4 +47,22 @@ export function sweep(ext, lang, where, rowFor, expectBy) {
     if (got !== want) failures.push(`${surfaceName}/${kind}/${variantName}: want "${want}", got "${got}"`);
   }
   return { failures, checked };
+}
+
+/** The table's test for the training wording `w`: the switch everywhere it is tried. */
+export function testWording(ext, w) {
+  test(`${w.lang} ${w.gen} "${w.label}" is the training switch everywhere`, () => {
+    // A description that neither names the setting nor Anthropic: only the label can
+    // make the switch (the real English description matches a pattern of its own).
+    const desc = "Change anytime in your Privacy Settings.";
+    const { failures, checked } = sweep(
+      ext,
+      w.lang,
+      w.where === "settings" ? `settings${w.gen}` : w.where,
+      (kind, variant) => variant(kind, w.label, desc, "T"),
+      () => "wording:T",
+    );
+    assert.ok(checked >= 15, `only ${checked} pages`);
+    assert.deepEqual(failures, []);
+  });
 }

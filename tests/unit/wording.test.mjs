@@ -1,11 +1,10 @@
-// The wordings beside the large table (wording-table.test.mjs): the language-free
-// signal, the location switch, the surfaces, Accept and Continue, and coverage of
+// The wordings beside the large table (wording-settings.test.mjs, wording-steps.test.mjs):
+// the location switch, the surfaces, Accept and Continue, the lock note, and coverage of
 // detection.yaml.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { detectionYaml, loadExtension, show, taken } from "./harness.mjs";
 import { ACCEPT, CONTINUE, LABEL_VARIANTS, otherRow, SURFACES, SWITCH_KINDS } from "./pages.mjs";
-import { sweep } from "./wording-sweep.mjs";
 import {
   LOCATION,
   LOCK_NOTES,
@@ -22,29 +21,6 @@ const ext = loadExtension();
 const { PG } = ext;
 const yaml = detectionYaml();
 const KINDS = Object.keys(SWITCH_KINDS);
-
-// A name no pattern knows (a later rewording): on a recognised surface the one row
-// naming Anthropic is the switch; the same row in an unknown dialog is not.
-for (const [lang, title] of Object.entries(UNKNOWN_TITLES)) {
-  test(`${lang}: a name no pattern knows, the row naming Anthropic is picked by the signal`, () => {
-    const desc = TRAINING_DESCRIPTIONS[lang];
-    const { failures } = sweep(
-      ext,
-      lang,
-      "settings2026",
-      (kind, variant) => variant(kind, title, desc, "T"),
-      // Only where the description is in the switch's row can the signal see it.
-      (surface, variant) => (["row", "labelledby", "arialabel", "labelfor"].includes(variant) ? "signal:T" : ""),
-    );
-    assert.deepEqual(failures, []);
-  });
-
-  test(`${lang}: the signal alone never picks a switch in an unknown dialog`, () => {
-    const row = LABEL_VARIANTS.row("cds", title, TRAINING_DESCRIPTIONS[lang], "T").row;
-    const html = `<div role="dialog" aria-modal="true"><h2>Share chat</h2>${row}<button>OK</button></div>`;
-    assert.equal(taken(show(ext, "https://claude.ai/new", html)).join(" "), "");
-  });
-}
 
 test("the location switch is never taken, in any language, even when it names Anthropic", () => {
   const failures = [];
