@@ -3,12 +3,13 @@
 // dialog portals in the task that adds them, so no observer runs over the busy chat DOM.
 // A slow sweep of the same places covers pages that switch animations off. A switch that
 // cannot be seen yet, or whose words have not rendered, is looked at again for a while
-// and then whenever its dialog or panel changes (see park). What is found goes to
-// track.js; text boxes in dialogs to feedback.js.
+// and then whenever its dialog or panel changes (see park); how often is machine.js's.
+// What is found goes to track.js; text boxes in dialogs to feedback.js.
 import data from "../generated/content-data.js";
 import * as detect from "./detect.js";
 import { considerFeedback } from "./feedback.js";
 import { alive, every, guarded, listen, onStop, stop, stopTimer } from "./life.js";
+import { RELOOK_MS, SWEEP_MS, URL_POLL_MS, looksAgain, sweepTick } from "./machine.js";
 import { onSurfaceUrl, restartNotice, surfaceShows, watchSurfaces, watchingSurfaces } from "./notice.js";
 import { isTracked, leftPopupPage, refresh, track } from "./track.js";
 
@@ -21,20 +22,10 @@ const within = (outer, inner) => outer.flatMap((o) => inner.map((i) => `${o} ${i
 // The text boxes in dialogs (the feedback dialog holds one and no switch), which content.css
 // animates as it does the switches in every watched container.
 const FIELDS = within(data.detection.dialogSelectors, data.detection.feedbackFields);
-const SWEEP_MS = 1000;
-// How often the sentinel animation is checked to still reach switches (the page can
-// switch animations off at any time: claude.ai's "Motion: Reduced" setting). The check
-// makes the browser bring the page's styles up to date, which on a streaming chat is
-// not free: 5 s cost 2% of its script time (bench/), 30 s is in the noise.
-const PROBE_MS = 30000;
-const URL_POLL_MS = 500;
-const RECHECK_MS = 500;
-// As long as the settings get to render before the "check it yourself" notice.
-const RECHECKS = Math.ceil(data.detection.notFoundAfterMs / RECHECK_MS);
 
 // Switches in chat content, which can never be the training switch; scans skip them.
 const rejected = new WeakSet();
-// Switches that may still turn out to be it (see setAside) -> looks left.
+// Switches that may still turn out to be it (see setAside) -> looks they had.
 const unsure = new Map();
 // Dialog or panel -> { observer, switches }: switches whose looks ran out, looked at
 // again when something in or above their holder changes (see park).
@@ -68,15 +59,16 @@ function consider(el) {
  * A switch can render before its words do (a translation loaded late, a skeleton row
  * filled in afterwards), while its dialog fades in, or mounted hidden and shown later
  * (a popup kept out of sight, a Privacy panel behind another settings tab). One in a
- * dialog or on a surface that does not qualify yet is looked at every RECHECK_MS for as
- * long as the settings get to render, then parked; anything else is left to the scans
- * and the sentinel, which look at it again when it renders anew or the URL changes.
+ * dialog or on a surface that does not qualify yet is looked at again for as long as
+ * the settings get to render, then parked (machine.js looksAgain); anything else is left
+ * to the scans and the sentinel, which look at it again when it renders anew or the URL
+ * changes.
  */
 export function setAside(el) {
   if (!onSurfaceUrl() && !el.closest(detect.DIALOG)) return;
   unpark(el);
-  unsure.set(el, RECHECKS);
-  if (!recheckTimer) recheckTimer = every(RECHECK_MS, guarded("recheck", recheckUnsure));
+  unsure.set(el, 0);
+  if (!recheckTimer) recheckTimer = every(RELOOK_MS, guarded("recheck", recheckUnsure));
 }
 
 /**
@@ -128,21 +120,19 @@ function wake(holder) {
 }
 
 function recheckUnsure() {
-  for (const [el, looksLeft] of unsure) {
+  for (const [el, looks] of unsure) {
     if (!el.isConnected) {
       unsure.delete(el);
       continue;
     }
     const by = detect.identify(el);
-    if (by) {
-      unsure.delete(el);
-      track(el, by);
-    } else if (looksLeft > 1) {
-      unsure.set(el, looksLeft - 1);
-    } else {
-      unsure.delete(el);
-      park(el);
+    if (!by && looksAgain(looks, data.detection.notFoundAfterMs)) {
+      unsure.set(el, looks + 1);
+      continue;
     }
+    unsure.delete(el);
+    if (by) track(el, by);
+    else park(el);
   }
   if (!unsure.size) recheckTimer = stopTimer(recheckTimer);
 }
@@ -212,20 +202,22 @@ function sentinelWorks() {
 }
 
 /**
- * The fallback sweep, once a second but only while the sentinel cannot announce
- * switches: dialogs and panels first, the switches inside them second (a list of
- * descendant selectors matched against every element, or any whole-page pass each
- * second, costs 20-30% of a streaming chat's script time, measured in bench/). It
+ * The fallback sweep, each tick but only while the sentinel cannot announce switches
+ * (machine.js sweepTick): dialogs and panels first, the switches inside them second (a
+ * list of descendant selectors matched against every element, or any whole-page pass
+ * each second, costs 20-30% of a streaming chat's script time, measured in bench/). It
  * also finds a dialog mounted inside an existing portal, which the <body> observer
  * does not see.
  */
 function sweep() {
   // Whether the extension is still there is checkUrl's question, asked at least as often.
-  if (performance.now() - probedAt >= PROBE_MS) {
-    probedAt = performance.now();
+  const now = performance.now();
+  if (sweepTick(probedAt, sentinelOk, now) === "probe") {
+    probedAt = now;
     sentinelOk = sentinelWorks();
   }
-  if (sentinelOk) return;
+  // Asked again after a probe, with what it found: "sweep" or nothing.
+  if (!sweepTick(probedAt, sentinelOk, now)) return;
   for (const container of document.querySelectorAll(CONTAINERS)) {
     for (const el of container.querySelectorAll(detect.SWITCH)) {
       if (!isTracked(el)) consider(el);
@@ -259,12 +251,10 @@ export function startFinding() {
   // comparison catches it everywhere else.
   // https://developer.mozilla.org/docs/Web/API/Navigation/currententrychange_event
   const onSweep = guarded("sweep", sweep);
-  if (typeof navigation === "object" && navigation && navigation.addEventListener) {
+  if (globalThis.navigation?.addEventListener) {
     listen(navigation, "currententrychange", onUrl);
     // The poll is then a fallback and the check that the extension is still there: it
-    // shares the sweep's tick. Every wake-up of this script costs the page script time
-    // whether or not it finds anything (bench/: three a second were ~3% of a streaming
-    // chat's script time).
+    // shares the sweep's tick (machine.js SWEEP_MS).
     every(SWEEP_MS, () => {
       onUrl();
       onSweep();

@@ -1,7 +1,9 @@
-// The content script's timing rules as pure state machines: each step(state, event, now)
-// returns the next state, the effects to carry out and (stepChoice) the time to be woken
-// up at, or null. No DOM, timers or extension API here: track.js and notice.js turn what
-// they read from the page into events, carry out the effects and keep the timers, and
+// Every timing rule of the content script, pure: state machines whose step(state, event,
+// now) returns the next state, the effects to carry out and (stepChoice) the time to be
+// woken up at, or null; and the decisions of how often the page is looked at (re-looks,
+// sweep and probe, URL poll, repair), each with the period its caller's timer keeps. No
+// DOM, timers or extension API here: track.js, notice.js and find.js turn what they read
+// from the page into events, carry out the effects and keep the timers, and
 // tests/unit/machine.test.mjs drives every rule with a fake clock. Times are milliseconds
 // on one monotonic clock (performance.now() in the page).
 
@@ -39,8 +41,11 @@ export const CHOICE_SETTLE_MS = 3000;
  */
 /** @typedef {{ type: "report", state: "on" | "off", locked: boolean }} ChoiceEffect */
 
-/** @type {ChoiceState} */
-export const NO_CHOICE = Object.freeze({ phase: "absent" });
+// Where the pending choice and the notice start, and end (one object: two would cost bytes
+// of the content script's budget).
+/** @type {{ phase: "absent" }} */
+const ABSENT = Object.freeze({ phase: "absent" });
+export { ABSENT as NO_CHOICE, ABSENT as NO_NOTICE };
 
 /**
  * @param {ChoiceState} state
@@ -71,12 +76,12 @@ export function stepChoice(state, event, now) {
       if (state.phase === "confirming" && (event.seen ?? now) <= state.until) {
         return stay({ phase: "closed", choice: state.choice, countAt: now + CHOICE_SETTLE_MS });
       }
-      return state.phase === "closed" ? stay() : stay(NO_CHOICE);
+      return state.phase === "closed" ? stay() : stay(ABSENT);
     case "wake":
       if (state.phase !== "closed" || now < state.countAt) return stay();
       if (event.showing) return stay({ phase: "showing" });
       return {
-        state: NO_CHOICE,
+        state: ABSENT,
         effects: [{ type: "report", state: state.choice.state, locked: state.choice.locked }],
         wakeAt: null,
       };
@@ -110,9 +115,6 @@ export function stepChoice(state, event, now) {
  * @typedef {{ type: "show" } | { type: "clear" }} NoticeEffect
  */
 
-/** @type {NoticeState} */
-export const NO_NOTICE = Object.freeze({ phase: "absent" });
-
 /**
  * `waitMs`: how long a surface gets to render its switch (detection.yaml
  * not_found_after_ms).
@@ -127,8 +129,8 @@ export function stepNotice(state, event, now, waitMs) {
   // No wake-up: the surface is looked at every 250 ms while it shows (notice.js).
   const to = (next, effects = []) => ({ state: next, effects });
   if (event.type === "dismiss") return to(state.phase === "absent" ? state : { phase: "dismissed" }, clear);
-  if (event.type === "restart") return state.phase === "dismissed" ? to(state) : to(NO_NOTICE, clear);
-  if (!event.shows) return to(NO_NOTICE, clear);
+  if (event.type === "restart") return state.phase === "dismissed" ? to(state) : to(ABSENT, clear);
+  if (!event.shows) return to(ABSENT, clear);
   if (state.phase === "dismissed") return to(state);
   if (event.found === "readable") return to({ phase: "found" }, clear);
   if (event.found === "unreadable") {
@@ -172,3 +174,67 @@ export const UNKNOWN_SETTLE_MS = 300;
  * @param {number} now
  */
 export const unknownSettled = (reading, now) => now - reading.since >= UNKNOWN_SETTLE_MS;
+
+// How often the page is looked at: the re-looks at a switch set aside, the fallback sweep
+// and its sentinel probe, the URL poll (find.js), and the re-read that repairs what a
+// re-render took out (track.js). The timers are theirs; these rules say when and what.
+
+// A switch whose words have not rendered, or that nobody can see yet, is looked at again
+// this often (one interval for all of them, find.js setAside)...
+export const RELOOK_MS = 500;
+
+/**
+ * ...for as long as the settings get to render (`waitMs`, detection.yaml
+ * not_found_after_ms: ceil(waitMs / RELOOK_MS) looks), then parked: looked at again only
+ * when its dialog or panel changes (find.js park). One known at a look is tracked.
+ *
+ *   set aside ──look, known──▶ tracked
+ *     │ ▲ look `looks + 1`, not known, looks left: true, again at the next tick
+ *     └─┘
+ *     └── the last look, not known: false ──▶ parked
+ *
+ * @param {number} looks the looks it had since it was set aside, before this one
+ * @param {number} waitMs
+ */
+export const looksAgain = (looks, waitMs) => looks + 1 < Math.ceil(waitMs / RELOOK_MS);
+
+// The fallback sweep's tick, which with the Navigation API is the URL check's too: every
+// wake-up of the script costs the page script time whether or not it finds anything
+// (bench/: three a second were ~3% of a streaming chat's script time). Without that API
+// the URL is polled every URL_POLL_MS (history.pushState from the page fires no event).
+export const SWEEP_MS = 1000;
+export const URL_POLL_MS = 500;
+// How often the sentinel animation is checked to still reach switches (the page can switch
+// animations off at any time: claude.ai's "Motion: Reduced" setting). The check makes the
+// browser bring the page's styles up to date, which on a streaming chat is not free: 5 s
+// cost 2% of its script time (bench/), 30 s is in the noise.
+export const PROBE_MS = 30000;
+
+/**
+ * What a tick of the fallback sweep does (find.js sweep): "probe" the sentinel once
+ * PROBE_MS passed since the last probe (`probedAt`; -Infinity at first and after a change
+ * of the reduced-motion preference), else "sweep" the page while the last probe found
+ * the sentinel not working, else nothing. After a probe, ask again with its result:
+ *
+ *   tick ──PROBE_MS since the last probe──▶ probe ──▶ tick at once: sweep unless it works
+ *   tick ──otherwise──▶ sweep while the sentinel does not work, else ""
+ *
+ * @param {number} probedAt
+ * @param {boolean} works what the last probe found (true before the first)
+ * @param {number} now
+ * @returns {"probe" | "sweep" | ""}
+ */
+export const sweepTick = (probedAt, works, now) =>
+  now - probedAt >= PROBE_MS ? "probe" : works ? "" : "sweep";
+
+// The repair: a page that re-renders may take out what Privacy Guard put in it (the mark on
+// the switch, the callout, the warning by Accept); each is back within REPAIR_MS
+// (tests/test_rerender.py, half a second, 3 morphs in a row). Every tracked switch is read
+// again each REREAD_MS (track.js, one interval while any is tracked), and a read puts
+// back what is missing whether or not the state changed (track.js refresh: the mark,
+// then updateCallout and updateAcceptWarning draw a host that left the page anew). The
+// re-read also sees changes no watched attribute shows (a class, a re-render in place).
+// The Accept warning is drawn in a microtask after the read (track.js queueDraw), so
+// REREAD_MS must stay below REPAIR_MS; tests/unit/machine.test.mjs checks it.
+export const REPAIR_MS = 500;
+export const REREAD_MS = 400;

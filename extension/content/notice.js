@@ -13,6 +13,7 @@ import { report } from "./report.js";
 
 const SCAN_MS = 250;
 
+/** @type {import("./machine.js").NoticeState} */
 let state = NO_NOTICE;
 let notice = null;
 let timer = 0;

@@ -7,15 +7,12 @@ import data from "../generated/content-data.js";
 import * as ui from "./callout.js";
 import * as detect from "./detect.js";
 import { every, guarded, later, listen, onStop, stopTimer } from "./life.js";
-import { NO_CHOICE, lockSettled, stepChoice, unknownSettled } from "./machine.js";
+import { NO_CHOICE, REREAD_MS, lockSettled, stepChoice, unknownSettled } from "./machine.js";
 import { lookAgain } from "./notice.js";
 import { report } from "./report.js";
 import { onSettings, settings } from "./settings.js";
 
 export const MARK = "data-privacy-guard";
-// While a switch is tracked it is read again this often (a page may change it without
-// any attribute we watch: a class, a re-render in place).
-const POLL_MS = 400;
 const WATCHED_ATTRIBUTES = [
   "aria-checked",
   "data-state",
@@ -100,7 +97,8 @@ export function track(el, by) {
   if (PENDING.has(entry.surface)) choose(entry.surface, { type: "shown" });
   entry.observer = new MutationObserver(guarded("refresh", () => refresh(el)));
   entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
-  if (!pollTimer) pollTimer = every(POLL_MS, guarded("poll", refreshAll));
+  // Read again each REREAD_MS: what a re-render took out is put back (machine.js, repair).
+  if (!pollTimer) pollTimer = every(REREAD_MS, guarded("poll", refreshAll));
   lookAgain(); // a notice saying nothing was found goes
 }
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import vm from "node:vm";
-import { DIST } from "./harness.mjs";
+import { DIST } from "./paths.mjs";
 
 // The background's scripts as Firefox's manifest lists them (Chrome's service worker
 // imports the same): one, the bundle of background/main.js and what it imports.

@@ -3,15 +3,15 @@
 // chrome.mjs), evaluated in a jsdom window with a stand-in for the one thing jsdom lacks
 // here, layout. See README.md "Tests" for what stays browser-only.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import cssEscape from "css.escape";
 import { build } from "esbuild";
 import { JSDOM, VirtualConsole } from "jsdom";
 import YAML from "yaml";
+import { DIST, ROOT } from "./paths.mjs";
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DIST = process.env.PG_UNIT_DIST ?? join(ROOT, "dist");
+export { DIST, ROOT };
+
 const CONTENT = join(ROOT, "extension", "content");
 
 /** policy_data/detection.yaml as written (per language), for tables and coverage. */
@@ -77,27 +77,44 @@ function installLayout(window) {
     }
     return initial;
   };
-  function computedStyle(el) {
-    const overflow = inline(el, "overflow").split(/\s+/);
-    const values = {
-      display: el.hidden ? "none" : inline(el, "display") || "block",
-      visibility: inherited(el, "visibility", "visible"),
-      opacity: inline(el, "opacity") || "1",
-      overflowX: inline(el, "overflow-x") || overflow[0] || "visible",
-      overflowY: inline(el, "overflow-y") || overflow[1] || overflow[0] || "visible",
-      flexDirection: inline(el, "flex-direction") || "row",
-      position: inline(el, "position") || "static",
-      clipPath: inline(el, "clip-path") || "none",
-      clip: inline(el, "clip") || "auto",
-    };
-    const kebab = (p) => p.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-    return { ...values, getPropertyValue: (p) => values[kebab(p)] ?? "" };
+  // Each property is worked out when read, not all of them per call: "rendered" below
+  // reads display on every ancestor, and an eager visibility (itself a walk up the tree)
+  // made a box 1,000 levels deep cost a million reads (33 s of hostile.test.mjs).
+  const overflow = (el, i) => inline(el, "overflow").split(/\s+/)[i];
+  const display = (el) => (el.hidden ? "none" : inline(el, "display") || "block");
+  const PROPERTIES = {
+    display,
+    visibility: (el) => inherited(el, "visibility", "visible"),
+    opacity: (el) => inline(el, "opacity") || "1",
+    overflowX: (el) => inline(el, "overflow-x") || overflow(el, 0) || "visible",
+    overflowY: (el) => inline(el, "overflow-y") || overflow(el, 1) || overflow(el, 0) || "visible",
+    flexDirection: (el) => inline(el, "flex-direction") || "row",
+    position: (el) => inline(el, "position") || "static",
+    clipPath: (el) => inline(el, "clip-path") || "none",
+    clip: (el) => inline(el, "clip") || "auto",
+  };
+  const kebab = (p) => p.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  class Style {
+    constructor(el) {
+      this.el = el;
+    }
+    getPropertyValue(p) {
+      return PROPERTIES[kebab(p)]?.(this.el) ?? "";
+    }
   }
+  for (const [name, read] of Object.entries(PROPERTIES)) {
+    Object.defineProperty(Style.prototype, name, {
+      get() {
+        return read(this.el);
+      },
+    });
+  }
+  const computedStyle = (el) => new Style(el);
   window.getComputedStyle = computedStyle;
   const px = (value, fallback) => (/^-?\d+(\.\d+)?px$/.test(value) ? parseFloat(value) : fallback);
   const rendered = (el) => {
     for (let node = el; node; node = node.parentElement) {
-      if (computedStyle(node).display === "none") return false;
+      if (display(node) === "none") return false;
     }
     return true;
   };

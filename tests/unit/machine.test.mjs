@@ -1,12 +1,14 @@
 // The content script's timing rules (extension/content/machine.js) with a fake clock: the
-// pending choice of the consent popup and the onboarding step (facts §1, §2), and the
-// lock settle. The browser tier (tests/test_pending.py) keeps one case of each for the
+// pending choice of the consent popup and the onboarding step (facts §1, §2), the notice,
+// the lock and unknown settles, and how often the page is looked at (the re-looks at a
+// switch set aside, the sweep and its sentinel probe, the URL poll, the repair). The
+// browser tier (tests/test_pending.py, test_rerender.py) keeps one case of each for the
 // wiring; every timing edge is here.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT } from "./harness.mjs";
+import { ROOT } from "./paths.mjs";
 
 const source = readFileSync(join(ROOT, "extension", "content", "machine.js"), "utf8");
 const machine = await import(`data:text/javascript,${encodeURIComponent(source)}`);
@@ -261,4 +263,183 @@ test("what counts is whether the step was seen after the confirm time, not when 
   assert.equal(late(CONFIRM_CLOSE_MS - 400, CONFIRM_CLOSE_MS + 400).reports.length, 1);
   assert.equal(late(CONFIRM_CLOSE_MS, CONFIRM_CLOSE_MS + 400).reports.length, 1);
   assert.deepEqual(late(CONFIRM_CLOSE_MS + 1, CONFIRM_CLOSE_MS + 400).reports, []);
+});
+
+// --- How often the page is looked at (find.js, track.js) ------------------------------
+const { PROBE_MS, RELOOK_MS, REPAIR_MS, REREAD_MS, SWEEP_MS, URL_POLL_MS, looksAgain, sweepTick } = machine;
+
+/** setInterval on a fake clock: `advance(to)` fires every tick due by then, in order. */
+class FakeClock {
+  now = 0;
+  timers = new Set();
+  every(ms, fn) {
+    const timer = { at: this.now + ms, ms, fn };
+    this.timers.add(timer);
+    return timer;
+  }
+  stop(timer) {
+    this.timers.delete(timer);
+  }
+  advance(to) {
+    for (;;) {
+      const due = [...this.timers].filter((t) => t.at <= to).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.now = due.at;
+      due.at += due.ms;
+      due.fn();
+    }
+    this.now = to;
+  }
+}
+
+/**
+ * One switch set aside at `setAsideAt` as find.js does it: one RELOOK_MS interval for all
+ * the switches set aside, here started at 0 (by this switch, or by another one before
+ * it); its words render at `knownAt`. Returns what became of it, when, and its looks.
+ */
+function relooks({ setAsideAt = 0, knownAt = Infinity, waitMs = WAIT, until = 60_000 }) {
+  const clock = new FakeClock();
+  let looks = null; // null: not set aside yet
+  const out = { then: "unsure", at: null, looks: 0 };
+  const timer = clock.every(RELOOK_MS, () => {
+    if (looks === null) return;
+    if (clock.now >= knownAt || !looksAgain(looks, waitMs)) {
+      Object.assign(out, { then: clock.now >= knownAt ? "track" : "park", at: clock.now });
+      clock.stop(timer);
+    } else {
+      looks += 1;
+    }
+    out.looks += 1;
+  });
+  clock.advance(setAsideAt);
+  looks = 0;
+  clock.advance(until);
+  return out;
+}
+
+test("re-looks run out after not_found_after_ms: the switch is parked at the last look, not before", () => {
+  assert.deepEqual(relooks({}), { then: "park", at: WAIT, looks: WAIT / RELOOK_MS });
+  assert.equal(relooks({ until: WAIT - 1 }).then, "unsure");
+  // Set aside between two ticks of an interval already running: as many looks, the last
+  // within one RELOOK_MS before the wait is over.
+  for (const setAsideAt of [1, 250, RELOOK_MS - 1, RELOOK_MS, 7_777]) {
+    const { then, at, looks } = relooks({ setAsideAt });
+    assert.equal(then, "park", `${setAsideAt}`);
+    assert.equal(looks, Math.ceil(WAIT / RELOOK_MS), `${setAsideAt}`);
+    assert.ok(at > setAsideAt + WAIT - RELOOK_MS && at <= setAsideAt + WAIT, `${setAsideAt}: ${at}`);
+  }
+});
+
+test("words that render while the re-looks last are seen at the next look; the last look counts", () => {
+  assert.deepEqual(relooks({ knownAt: 1_200 }), { then: "track", at: 1_500, looks: 3 });
+  assert.deepEqual(relooks({ knownAt: WAIT - 1 }), { then: "track", at: WAIT, looks: WAIT / RELOOK_MS });
+  assert.deepEqual(relooks({ knownAt: WAIT + 1 }).then, "park"); // the parked switch's observer's
+  // Known at the first look: tracked, whatever the wait.
+  assert.deepEqual(relooks({ knownAt: 0, waitMs: 0 }), { then: "track", at: RELOOK_MS, looks: 1 });
+});
+
+test("the number of re-looks is the wait rounded up to whole RELOOK_MS; no wait, one look", () => {
+  assert.equal(relooks({ waitMs: WAIT + 1 }).looks, WAIT / RELOOK_MS + 1);
+  assert.equal(relooks({ waitMs: RELOOK_MS }).looks, 1);
+  assert.deepEqual(relooks({ waitMs: 0 }), { then: "park", at: RELOOK_MS, looks: 1 });
+  assert.equal(looksAgain(0, 0), false);
+  assert.equal(looksAgain(18, WAIT), true);
+  assert.equal(looksAgain(19, WAIT), false);
+});
+
+/**
+ * find.js's sweep tick every SWEEP_MS from 0 with the sentinel working as `works(t)` says;
+ * the reduced-motion preference changes at the times in `motion`. Returns the ticks that
+ * probed and those that swept.
+ */
+function sweeps({ works, until, motion = [] }) {
+  const clock = new FakeClock();
+  let probedAt = -Infinity;
+  let ok = true;
+  const out = { probes: [], sweeps: [] };
+  clock.every(SWEEP_MS, () => {
+    if (sweepTick(probedAt, ok, clock.now) === "probe") {
+      probedAt = clock.now;
+      ok = works(clock.now);
+      out.probes.push(clock.now);
+    }
+    if (sweepTick(probedAt, ok, clock.now)) out.sweeps.push(clock.now);
+  });
+  for (const at of motion) {
+    clock.advance(at);
+    probedAt = -Infinity;
+  }
+  clock.advance(until);
+  return out;
+}
+const ticks = (from, to) => Array.from({ length: (to - from) / SWEEP_MS + 1 }, (_, i) => from + i * SWEEP_MS);
+
+test("the sentinel is probed at the first tick and every 30 s after; no sweep while it works", () => {
+  assert.equal(PROBE_MS, 30_000);
+  assert.deepEqual(sweeps({ works: () => true, until: 95_000 }), {
+    probes: [SWEEP_MS, SWEEP_MS + PROBE_MS, SWEEP_MS + 2 * PROBE_MS, SWEEP_MS + 3 * PROBE_MS],
+    sweeps: [],
+  });
+  assert.equal(sweepTick(0, true, PROBE_MS - 1), "");
+  assert.equal(sweepTick(0, true, PROBE_MS), "probe");
+  assert.equal(sweepTick(0, false, PROBE_MS), "probe");
+});
+
+test("the page is swept each tick only while the last probe found the sentinel not working", () => {
+  // Animations off from the start: every tick sweeps, the probes still come every 30 s.
+  const off = sweeps({ works: () => false, until: 65_000 });
+  assert.deepEqual(off.probes, [1_000, 31_000, 61_000]);
+  assert.deepEqual(off.sweeps, ticks(1_000, 65_000));
+  // Switched off at 5 s: seen at the next probe (31 s); switched on again at 40 s: the
+  // sweep stops at the probe after that (61 s).
+  const later = sweeps({ works: (t) => t < 5_000 || t >= 40_000, until: 70_000 });
+  assert.deepEqual(later.sweeps, ticks(31_000, 60_000));
+});
+
+test("a change of the reduced-motion preference has the next tick probe", () => {
+  const { probes, sweeps: swept } = sweeps({ works: (t) => t < 5_500, motion: [5_500], until: 10_000 });
+  assert.deepEqual(probes, [1_000, 6_000]);
+  assert.deepEqual(swept, ticks(6_000, 10_000));
+});
+
+test("a URL change by pushState is seen within URL_POLL_MS, or SWEEP_MS where the Navigation API reports it at once", () => {
+  for (const [poll, within] of [[URL_POLL_MS, 500], [SWEEP_MS, 1_000]]) {
+    const clock = new FakeClock();
+    let url = "/new";
+    const seen = [];
+    clock.every(poll, () => seen.at(-1)?.url !== url && seen.push({ url, at: clock.now }));
+    for (const at of [1, 1_234, 3_999]) {
+      clock.advance(at);
+      url = `/chat/${at}`;
+      clock.advance(at + within);
+      assert.equal(seen.at(-1).url, url, `${poll}: ${at}`);
+      assert.ok(seen.at(-1).at <= at + within);
+    }
+  }
+});
+
+test("the repair: what a re-render takes out is back within REPAIR_MS, whenever it happens", () => {
+  // tests/test_rerender.py morphs the popup three times in a row and waits half a second
+  // each time; track.js reads every tracked switch again each REREAD_MS (one interval from
+  // when the first was tracked), and a read puts back the mark, the callout and the
+  // warning by Accept (drawn in a microtask of the same task).
+  assert.equal(REPAIR_MS, 500);
+  assert.ok(REREAD_MS < REPAIR_MS);
+  let worst = 0;
+  for (const trackedAt of [0, 123, 399]) {
+    for (let at = trackedAt; at < trackedAt + 3 * REREAD_MS; at += 7) {
+      const clock = new FakeClock();
+      clock.advance(trackedAt);
+      let missingSince = null;
+      clock.every(REREAD_MS, () => {
+        if (missingSince !== null) worst = Math.max(worst, clock.now - missingSince);
+        missingSince = null;
+      });
+      clock.advance(at);
+      missingSince = at; // taken out by a re-render now
+      clock.advance(at + REPAIR_MS);
+      assert.equal(missingSince, null, `tracked at ${trackedAt}, taken out at ${at}: still missing`);
+    }
+  }
+  assert.equal(worst, REREAD_MS); // taken out just after a read: back at the next one
 });

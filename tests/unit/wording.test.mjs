@@ -1,6 +1,6 @@
-// The large table: every wording of the training switch (language x generation) on
-// every surface, in every switch markup and every way of labelling it, beside the
-// location switch; then the language-free signal, and coverage of detection.yaml.
+// The wordings beside the large table (wording-settings.test.mjs, wording-steps.test.mjs):
+// the location switch, the surfaces, Accept and Continue, the lock note, and coverage of
+// detection.yaml.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { detectionYaml, loadExtension, show, taken } from "./harness.mjs";
@@ -21,83 +21,6 @@ const ext = loadExtension();
 const { PG } = ext;
 const yaml = detectionYaml();
 const KINDS = Object.keys(SWITCH_KINDS);
-
-// Where each wording is tried: every switch markup and labelling on the surfaces of its
-// own kind, and every surface in the 2026 markup (a cross of all would cost 3x the time
-// for combinations these two already cover).
-const OWN_SURFACES = {
-  popup: ["popup"],
-  settings2025: ["settings2025"],
-  settings2026: ["settings2026"],
-  onboarding: ["onboarding"],
-};
-function combos(where) {
-  const out = [];
-  for (const surface of OWN_SURFACES[where] ?? Object.keys(SURFACES)) {
-    for (const kind of KINDS) for (const variant of Object.keys(LABEL_VARIANTS)) out.push([surface, kind, variant]);
-  }
-  for (const surface of Object.keys(SURFACES)) {
-    if (!(OWN_SURFACES[where] ?? []).includes(surface)) out.push([surface, "cds", "row"]);
-  }
-  return out;
-}
-
-/** Show each combination with the training row `rowFor` builds; returns what failed. */
-function sweep(lang, where, rowFor, expectBy) {
-  const failures = [];
-  let checked = 0;
-  for (const [surfaceName, kind, variantName] of combos(where)) {
-    const row = rowFor(kind, LABEL_VARIANTS[variantName]);
-    if (!row) continue;
-    const [locLabel, locDesc] = LOCATION[lang] ?? LOCATION.en;
-    // Location row first, as on the real screen (facts §3), in the same markup.
-    const body = otherRow(kind, locLabel, locDesc, "loc") + row.elsewhere + row.row;
-    const page = SURFACES[surfaceName](lang, body);
-    const got = taken(show(ext, page.url, page.html)).join(" ");
-    const want = expectBy(surfaceName, variantName);
-    checked += 1;
-    if (got !== want) failures.push(`${surfaceName}/${kind}/${variantName}: want "${want}", got "${got}"`);
-  }
-  return { failures, checked };
-}
-
-for (const w of TRAINING) {
-  test(`${w.lang} ${w.gen} "${w.label}" is the training switch everywhere`, () => {
-    // A description that neither names the setting nor Anthropic: only the label can
-    // make the switch (the real English description matches a pattern of its own).
-    const desc = "Change anytime in your Privacy Settings.";
-    const { failures, checked } = sweep(
-      w.lang,
-      w.where === "settings" ? `settings${w.gen}` : w.where,
-      (kind, variant) => variant(kind, w.label, desc, "T"),
-      () => "wording:T",
-    );
-    assert.ok(checked >= 15, `only ${checked} pages`);
-    assert.deepEqual(failures, []);
-  });
-}
-
-// A name no pattern knows (a later rewording): on a recognised surface the one row
-// naming Anthropic is the switch; the same row in an unknown dialog is not.
-for (const [lang, title] of Object.entries(UNKNOWN_TITLES)) {
-  test(`${lang}: a name no pattern knows, the row naming Anthropic is picked by the signal`, () => {
-    const desc = TRAINING_DESCRIPTIONS[lang];
-    const { failures } = sweep(
-      lang,
-      "settings2026",
-      (kind, variant) => variant(kind, title, desc, "T"),
-      // Only where the description is in the switch's row can the signal see it.
-      (surface, variant) => (["row", "labelledby", "arialabel", "labelfor"].includes(variant) ? "signal:T" : ""),
-    );
-    assert.deepEqual(failures, []);
-  });
-
-  test(`${lang}: the signal alone never picks a switch in an unknown dialog`, () => {
-    const row = LABEL_VARIANTS.row("cds", title, TRAINING_DESCRIPTIONS[lang], "T").row;
-    const html = `<div role="dialog" aria-modal="true"><h2>Share chat</h2>${row}<button>OK</button></div>`;
-    assert.equal(taken(show(ext, "https://claude.ai/new", html)).join(" "), "");
-  });
-}
 
 test("the location switch is never taken, in any language, even when it names Anthropic", () => {
   const failures = [];
