@@ -1,8 +1,9 @@
-// Entry point of the content script: wiring only. Each part owns its state and registers
-// its own cleanup with life.js:
+// Entry point of the content script: wiring only (bundled into content/core.js, which the
+// manifest's content/content.js imports). Each part owns its state and registers its own
+// cleanup with life.js:
 //   find.js     where to look (sentinel animation, <body> portals, sweep, URL changes)
 //   track.js    one record per training switch: read, mark, report, draw
-//   machine.js  the timing rules (pending choice, notice, lock settle), pure
+//   machine.js  every timing rule (pending choice, notice, lock, re-looks, sweep), pure
 //   notice.js   "couldn't find it, please check yourself"
 //   feedback.js the warning in the thumbs-feedback dialog
 //   settings.js the user's options and the stored state, as storage changes them
