@@ -476,3 +476,61 @@ def test_moving_the_popup_switch_records_nothing_even_mid_render(chromium, tmp_p
     pause(chromium, 1500)
     assert last(chromium) is None, f"moving the popup's switch was recorded: {last(chromium)}"
     assert "notice" not in chromium.evaluate(UI_KINDS)
+
+
+# The site asks again (claude-ui-facts.md §1: the popup returns after a failed save or a
+# failed read): the choice recorded from that step was not saved, or cannot be read back.
+SHOW_AGAIN = {
+    "same-page": lambda d: d.evaluate("fixture.portal('popup')"),
+    "reload": lambda d: d.page.reload(wait_until="load"),
+}
+
+
+@pytest.mark.parametrize("how", SHOW_AGAIN)
+def test_a_choice_counted_then_the_popup_asks_again_is_no_longer_claimed(chromium, how):
+    open_fixture(chromium, NEW, "popup_2026_cds.html")
+    click_training(chromium)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button.btn-primary")  # "Accept"
+    wait_for_last(chromium, "off")
+    assert worker(chromium).evaluate(TAB_BADGE) == "✓"
+
+    SHOW_AGAIN[how](chromium)
+    chromium.wait_for(f"{MARK} === 'on'", timeout=5)  # back, on and undecided
+    seen = wait_for_last(chromium, "unknown")
+    assert seen["surface"] == "popup"
+    pause(chromium, 300)
+    assert worker(chromium).evaluate(TAB_BADGE) == "?"
+    extension = worker(chromium).url.split("/")[2]
+    toolbar = chromium.context.new_page()
+    toolbar.goto(f"chrome-extension://{extension}/popup/popup.html", wait_until="load")
+    toolbar.wait_for_function("document.getElementById('meaning').textContent !== ''")
+    assert toolbar.inner_text("#state") == "Couldn't verify your setting"
+    assert "asked again" in toolbar.inner_text("#meaning")
+    toolbar.close()
+    chromium.page.bring_to_front()
+
+    # Decided again: the new choice counts as usual.
+    click_training(chromium)
+    chromium.wait_for(f"{MARK} === 'off'", timeout=2)
+    chromium.click("button.btn-primary")
+    assert wait_for_last(chromium, "off")["surface"] == "popup"
+
+
+def test_continue_counted_then_the_step_asks_again_is_no_longer_claimed(chromium):
+    open_fixture(chromium, "https://claude.ai/onboarding", "onboarding_2026.html")
+    chromium.click("button[data-continue]")
+    wait_for_last(chromium, "on")
+    chromium.page.goto("https://claude.ai/onboarding", wait_until="load")  # sent back to it
+    chromium.wait_for(f"{MARK} === 'on'", timeout=5)
+    assert wait_for_last(chromium, "unknown")["surface"] == "onboarding"
+
+
+def test_a_popup_shown_after_a_reading_in_the_settings_records_nothing(chromium):
+    """Only a choice made on the popup is doubted when it shows: not the settings' reading."""
+    open_fixture(chromium, "https://claude.ai/new#settings/data-privacy-controls",
+                 "settings_2026_en_cds.html")  # fmt: skip
+    before = wait_for_last(chromium, "on")
+    open_fixture(chromium, NEW, "popup_2026_cds.html")
+    pause(chromium, 1500)
+    assert last(chromium) == before

@@ -11,7 +11,9 @@ const lastListeners = [];
 /** The options as last read. */
 export const settings = () => current;
 /** The training state last stored ("on", "off", "unknown") or null when never seen. */
-export const lastState = () => last;
+export const lastState = () => last?.state ?? null;
+/** The last stored record (background/receipts.js observationOf), or null. */
+export const lastRecord = () => last;
 
 /** `fn(settings)` after every change of the options. */
 export const onSettings = (fn) => listeners.push(fn);
@@ -27,7 +29,7 @@ const readSettings = () => store.settings().then(apply, () => {});
 const readLast = () =>
   store.read("last").then(
     guarded("last", ({ last: stored }) => {
-      last = stored?.state ?? null;
+      last = stored ?? null;
       for (const fn of lastListeners) fn();
     }),
     () => {},

@@ -10,7 +10,7 @@ import { every, guarded, later, listen, onStop, stopTimer } from "./life.js";
 import { NO_CHOICE, REREAD_MS, lockSettled, stepChoice, unknownSettled } from "./machine.js";
 import { lookAgain } from "./notice.js";
 import { report } from "./report.js";
-import { onSettings, settings } from "./settings.js";
+import { lastRecord, onLastState, onSettings, settings } from "./settings.js";
 
 export const MARK = "data-privacy-guard";
 const WATCHED_ATTRIBUTES = [
@@ -36,7 +36,8 @@ const LOCKED_SETTLE_MS = data.detection.notFoundAfterMs;
  * warning, turnOffUntil, drawQueued and redraw (see queueDraw), observer }
  */
 const tracked = new Map();
-// surface ("popup" / "onboarding") -> its pending choice and the timer that wakes it.
+// surface ("popup" / "onboarding") -> its pending choice, the timer that wakes it, and
+// `since`: when the step began showing (ms since the epoch), until doubt() ran for it.
 const choices = new Map();
 let pollTimer = 0;
 // Given by the wiring (main.js, from find.js): a switch hidden or reused for another row
@@ -316,8 +317,10 @@ function stepShows(surface, deep = true) {
 /** One event for the pending choice of `surface`: its next state, report, wake-up. */
 function choose(surface, event) {
   const now = performance.now();
-  const held = choices.get(surface) ?? { state: NO_CHOICE, timer: 0 };
+  const held = choices.get(surface) ?? { state: NO_CHOICE, timer: 0, since: 0 };
   const { state, effects, wakeAt } = stepChoice(held.state, event, now);
+  const open = (s) => s.phase === "showing" || s.phase === "confirming";
+  if (open(state) !== open(held.state)) held.since = open(state) ? Date.now() : 0;
   held.state = state;
   held.timer = stopTimer(held.timer);
   if (wakeAt !== null) {
@@ -326,6 +329,22 @@ function choose(surface, event) {
   }
   choices.set(surface, held);
   for (const effect of effects) report(effect.state, { surface, locked: effect.locked }, true);
+  doubt(surface);
+}
+
+/**
+ * The step shows while the last record is a choice made on it before it showed (on this
+ * page or an earlier one): the site asks again, so that choice was not saved or cannot be
+ * read back (facts §1). It is claimed no more: "unknown", once per showing. Also run when
+ * the stored record arrives (read at load, or written after the step showed again).
+ */
+function doubt(surface) {
+  const held = choices.get(surface);
+  const last = lastRecord();
+  if (!held?.since || last?.surface !== surface || last.state === "unknown") return;
+  if (!(Date.parse(last.time) < held.since)) return;
+  held.since = 0;
+  report("unknown", { surface });
 }
 
 /** Read every tracked switch again (a user's flip, the poll, a tab shown again). */
@@ -425,6 +444,7 @@ export function startTracking(aside, unsure) {
     }),
   );
   onSettings(guarded("settings", applySettings));
+  onLastState(guarded("doubt", () => PENDING.forEach(doubt)));
   onStop(() => {
     choices.clear(); // their timers are life.js's, undone by stop()
     for (const el of [...tracked.keys()]) forget(el, true);

@@ -80,6 +80,9 @@
     }
     else seen.textContent = msg("checked_ago", ago(last.time), where);
     const hints = { stale: msg("stale_hint"), noaccess: msg("noaccess_hint"), never: msg("never_hint") };
+    // "unknown" from the consent popup or the sign-up step: it showed again after a choice
+    // made on it (content/track.js doubt), not a settings screen without its switch.
+    if (shown === "unknown" && last.surface !== "settings") hints.unknown = msg("meaning_asked_again");
     $("meaning").textContent = hints[shown] ?? msg(`meaning_${shown}`);
     // "Off" is never the whole story: feedback given and chats flagged for safety review
     // can still be used (policy.yaml: feedback_trains_even_off, flagged_trains_even_off).
