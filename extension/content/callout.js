@@ -163,10 +163,7 @@ const HOST_TAG = `privacy-guard-${Math.random().toString(36).slice(2, 8)}`;
 const FLOATING = new Set(["notice", "updated"]);
 const NOTICE_STYLE = {
   position: "fixed",
-  right: "16px",
-  bottom: "16px",
-  left: "auto",
-  top: "auto",
+  inset: "auto 16px 16px auto",
   "z-index": "2147483647",
   "max-width": "380px",
 };
@@ -532,6 +529,37 @@ function copyReportButton(describe) {
   return { button, said };
 }
 
+// What the notice must never cover: what a person clicks or types in (the product's rule).
+const CONTROLS = "a,button,input,select,textarea,label,[role=button],[role=switch],[role=checkbox]";
+// The window's corners as `inset`: bottom right, bottom left, top right, top left.
+const CORNERS = ["auto 16px 16px auto", "auto auto 16px 16px", "16px 16px auto auto", "16px auto auto 16px"];
+
+/**
+ * Put the notice where it covers none of `container`'s controls: a corner of the window
+ * (of a transformed dialog, the box its fixed children are placed in) where it is whole
+ * and on top; else at the top of the container, in its flow (review 3: pinned to the
+ * corner, it lay over the popup's Accept and took its clicks). `again`: only if where it
+ * is no longer does (the 250 ms scan); a resize looks anew.
+ */
+function placeNotice(host, container, again) {
+  const put = (name, value) => host.style.setProperty(name, value, "important");
+  const free = () => {
+    const r = host.getBoundingClientRect();
+    const meets = (q) => q.left < r.right && r.left < q.right && q.top < r.bottom && r.top < q.bottom;
+    return (
+      document.elementFromPoint(r.left + 2, r.top + 2) === host &&
+      document.elementFromPoint(r.right - 2, r.bottom - 2) === host &&
+      ![...container.querySelectorAll(CONTROLS)].some((c) => meets(c.getBoundingClientRect()))
+    );
+  };
+  if (again && (host.style.position !== "fixed" || free())) return;
+  put("position", "fixed");
+  if (host.nextSibling) container.append(host);
+  if (CORNERS.some((corner) => (put("inset", corner), free()))) return;
+  put("position", "static");
+  container.prepend(host);
+}
+
 /** Shown when a surface that must hold the switch shows but it could not be recognised. */
 function notFound(container, settingsUrl, onDismiss, describe) {
   const { host, frame, applyScheme, remove } = createHost("notice");
@@ -542,7 +570,9 @@ function notFound(container, settingsUrl, onDismiss, describe) {
   const box = noticeBox(msg("not_found"), link, report.button, dismissButton(onDismiss));
   box.append(report.said);
   frame.append(box);
-  return { host, remove };
+  const fit = (again) => placeNotice(host, container, again);
+  fit();
+  return { host, remove, fit };
 }
 
 /** Left by a script whose extension was updated or removed: claims no state at all. */

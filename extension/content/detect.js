@@ -411,14 +411,19 @@ function isSettingsUrl(loc = location) {
 const isOnboardingUrl = (loc = location) =>
   matchesAny(onboardingPaths, loc.pathname.toLowerCase());
 
+/** The consent popup by its title or a link of its own (not just any "Accept"). */
+const namesConsent = (dialog) =>
+  matchesAny(titles, dialogTitle(dialog)) ||
+  [...dialog.querySelectorAll("a[href]")].some((a) => matchesAny(popupLinks, a.href.toLowerCase()));
+
 /** The open consent popup: its title, a link of its own, or an Accept button says so. */
-function isConsentDialog(dialog) {
-  if (matchesAny(titles, dialogTitle(dialog))) return true;
-  for (const link of dialog.querySelectorAll("a[href]")) {
-    if (matchesAny(popupLinks, link.href.toLowerCase())) return true;
-  }
-  return Boolean(buttonIn(dialog, acceptButtons));
-}
+const isConsentDialog = (dialog) => namesConsent(dialog) || Boolean(buttonIn(dialog, acceptButtons));
+
+/** The consent popup showing (which must hold the training switch), or null. */
+const consentPopup = () => {
+  const dialog = visibleDialog();
+  return dialog && namesConsent(dialog) ? dialog : null;
+};
 
 const isSettingsDialog = (dialog) =>
   (OVERLAYS && dialog.matches(OVERLAYS)) || (PANELS && Boolean(dialog.querySelector(PANELS)));
@@ -663,11 +668,12 @@ const inPrivacyPanel = (el) => {
   return isShowing(screen) && !isSubScreen(screen);
 };
 
-/** True when `node` is or holds a Privacy panel, or a settings dialog on Privacy. */
-const holdsPrivacyPanel = (node) => {
+/** True when `node` is or holds a Privacy panel, a settings dialog on Privacy or the
+ *  consent popup: a surface that must hold the training switch. */
+const holdsSurface = (node) => {
   if (PANELS && (node.matches(PANELS) || node.querySelector(PANELS))) return true;
   const dialogs = node.matches(DIALOG) ? [node] : node.querySelectorAll(DIALOG);
-  for (const dialog of dialogs) if (settingsTabOf(dialog) === "privacy") return true;
+  for (const dialog of dialogs) if (settingsTabOf(dialog) === "privacy" || namesConsent(dialog)) return true;
   return false;
 };
 
@@ -733,7 +739,8 @@ export {
   reportedSurface,
   privacyScreen,
   inPrivacyPanel,
-  holdsPrivacyPanel,
+  holdsSurface,
+  consentPopup,
   onboardingStep,
   visibleDialog,
   anchorOf,

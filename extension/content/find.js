@@ -288,8 +288,9 @@ export function watchPortals() {
           if (node.nodeType !== 1) continue;
           scan(node);
           // An overlay opened with no URL change, its Privacy screen without a switch we
-          // know (site drift): watched all the same, so the notice can follow.
-          if (!watchingSurfaces() && detect.holdsPrivacyPanel(node)) watchSurfaces();
+          // know (site drift), or the consent popup: watched all the same, so the notice
+          // can follow.
+          if (!watchingSurfaces() && detect.holdsSurface(node)) watchSurfaces();
         }
       }
     }),

@@ -7,7 +7,7 @@ import data from "../generated/content-data.js";
 import * as ui from "./callout.js";
 import * as describe from "./describe.js";
 import * as detect from "./detect.js";
-import { every, guarded, onStop, stopTimer } from "./life.js";
+import { every, guarded, listen, onStop, stopTimer } from "./life.js";
 import { NO_NOTICE, stepNotice } from "./machine.js";
 import { report } from "./report.js";
 
@@ -23,10 +23,13 @@ let scanPage = () => {};
 
 /** On a page whose URL is the Privacy settings or the onboarding step. */
 export const onSurfaceUrl = () => detect.isSettingsUrl() || detect.isOnboardingUrl();
-/** That, or the Privacy screen showing in an overlay opened with no URL change. */
-export const surfaceShows = () => onSurfaceUrl() || Boolean(detect.privacyScreen());
+/** That, the Privacy screen showing in an overlay opened with no URL change, or the
+ *  consent popup. */
+export const surfaceShows = () =>
+  onSurfaceUrl() || Boolean(detect.privacyScreen() ?? detect.consentPopup());
 /** The surface showing now that must hold a training switch, or null. */
-const requiredSurface = () => detect.privacyScreen() ?? detect.onboardingStep();
+const requiredSurface = () =>
+  detect.privacyScreen() ?? detect.onboardingStep() ?? detect.consentPopup();
 
 function draw() {
   notice?.remove();
@@ -58,8 +61,10 @@ function step(event) {
       clear();
     }
   }
-  // Still missing, but a re-render of the page took the notice with it: drawn again.
+  // Still missing, but a re-render of the page took the notice with it: drawn again; or
+  // moved, if the page's controls moved under it.
   if (state.phase === "missing" && !notice?.host.isConnected) draw();
+  else notice?.fit(true);
 }
 
 /**
@@ -113,5 +118,6 @@ export const noticeShown = () => Boolean(notice);
 export function startNotice(what, scan) {
   found = what;
   scanPage = scan;
+  listen(window, "resize", guarded("notice", () => notice?.fit()));
   onStop(clear);
 }
