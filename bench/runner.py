@@ -144,13 +144,15 @@ def find_chromium(explicit: str | None) -> str:
 
 def content_script_files(dist: Path) -> list[Path]:
     """The files every claude.ai page loads: the manifest's content scripts and styles, and
-    the modules the script imports (its web-accessible scripts: content/core.js)."""
+    the modules those scripts import as they load (the loader's content/core.js; not the
+    report describer, which core.js imports only when a report is copied)."""
     manifest = json.loads((dist / "manifest.json").read_text("utf-8"))
     files: list[Path] = []
     for entry in manifest.get("content_scripts", []):
         files += [dist / name for name in entry.get("js", []) + entry.get("css", [])]
-    for entry in manifest.get("web_accessible_resources", []):
-        files += [dist / name for name in entry.get("resources", []) if name.endswith(".js")]
+    for script in [f for f in files if f.suffix == ".js"]:
+        found = re.findall(r'runtime\.getURL\("([^"]+\.js)"\)', script.read_text("utf-8"))
+        files += [dist / name for name in found]
     return files
 
 

@@ -31,6 +31,8 @@ class Bundle:
 # setting PrivacyGuard.store and PrivacyGuard.messages.
 BUNDLES = (
     Bundle("content/main.js", "content/core.js", format="esm"),
+    # "Copy a report"'s describer, imported by core.js only when a report is asked for.
+    Bundle("content/describe.js", "content/describe.js", format="esm"),
     Bundle("background/main.js", "background/background.js"),
     Bundle(
         "shared/store.js",

@@ -38,10 +38,14 @@ def test_permissions_are_exactly_what_the_features_need(dist, target):
     scripts = manifest["content_scripts"]
     assert [s["matches"] for s in scripts] == [["https://claude.ai/*"]]
     assert all(not s.get("all_frames") and "match_about_blank" not in s for s in scripts)
-    # One file web-accessible, to claude.ai only: the content script's module, which its
-    # loader imports (content/content.js). Any page elsewhere cannot load it.
+    # Web-accessible, to claude.ai only: the content script's module, which its loader
+    # imports (content/content.js), and the report describer it imports on demand. Any
+    # page elsewhere cannot load them.
     assert manifest["web_accessible_resources"] == [
-        {"resources": ["content/core.js"], "matches": ["https://claude.ai/*"]}
+        {
+            "resources": ["content/core.js", "content/describe.js"],
+            "matches": ["https://claude.ai/*"],
+        }
     ]
 
 

@@ -502,9 +502,9 @@ function dismissButton(onDismiss) {
 }
 
 /**
- * "Copy a report": puts `describe()` (a redacted description of the page) on the
- * clipboard, from the click itself (a user gesture, which the clipboard requires), and
- * says whether that worked.
+ * "Copy a report": puts what `describe()` promises (a redacted description of the page)
+ * on the clipboard, within the click's user activation (which the clipboard requires; it
+ * lasts seconds, the describer loads in milliseconds), and says whether that worked.
  */
 function copyReportButton(describe) {
   const button = el("button", {
@@ -518,13 +518,11 @@ function copyReportButton(describe) {
     const failed = () => {
       said.textContent = msg("report_failed");
     };
-    try {
-      navigator.clipboard.writeText(describe()).then(() => {
+    describe()
+      .then((text) => navigator.clipboard.writeText(text))
+      .then(() => {
         said.textContent = msg("report_copied");
       }, failed);
-    } catch {
-      failed();
-    }
   });
   return { button, said };
 }

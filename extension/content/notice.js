@@ -5,7 +5,6 @@
 // worry about" (the product's rule: when it cannot tell, it says so).
 import data from "../generated/content-data.js";
 import * as ui from "./callout.js";
-import * as describe from "./describe.js";
 import * as detect from "./detect.js";
 import { every, guarded, listen, onStop, stopTimer } from "./life.js";
 import { NO_NOTICE, stepNotice } from "./machine.js";
@@ -20,6 +19,8 @@ let timer = 0;
 // Given by the wiring (main.js): what tracking found, and a scan of the page for switches.
 let found = () => /** @type {"readable" | "unreadable" | "none"} */ ("none");
 let scanPage = () => {};
+// "Copy a report": a promise of the redacted description (describe.js, loaded on demand).
+let describePage = () => Promise.resolve("");
 
 /** On a page whose URL is the Privacy settings or the onboarding step. */
 export const onSurfaceUrl = () => detect.isSettingsUrl() || detect.isOnboardingUrl();
@@ -38,7 +39,7 @@ function draw() {
     container,
     data.detection.settingsUrls[0],
     guarded("notice", () => step({ type: "dismiss" })),
-    describe.describePage,
+    describePage,
   );
 }
 
@@ -114,10 +115,14 @@ export function restartNotice() {
 
 export const noticeShown = () => Boolean(notice);
 
-/** `what()`: what tracking has found; `scan()`: look for switches in the page. */
-export function startNotice(what, scan) {
+/**
+ * `what()`: what tracking has found; `scan()`: look for switches in the page;
+ * `describe()`: a promise of the page's redacted description, for "Copy a report".
+ */
+export function startNotice(what, scan, describe) {
   found = what;
   scanPage = scan;
+  describePage = describe;
   listen(window, "resize", guarded("notice", () => notice?.fit()));
   onStop(clear);
 }
