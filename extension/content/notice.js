@@ -78,6 +78,8 @@ export const lookAgain = guarded("notice", () => {
   if (what === "readable" && (state.phase === "absent" || state.phase === "found")) return;
   const shows = what !== "none" || surfaceShows();
   step({ type: "look", shows, required: Boolean(shows && requiredSurface()), found: what });
+  // A deadline to wait for, or a notice to keep: the watch ticks while that lasts.
+  if (shows && what !== "readable") watchSurfaces();
 });
 
 /**
@@ -88,8 +90,15 @@ export const lookAgain = guarded("notice", () => {
 export function watchSurfaces() {
   if (timer) return;
   const tick = guarded("surface scan", () => {
-    const shows = surfaceShows();
     let what = found();
+    // A readable switch off the surface pages (the popup, an overlay): nothing to look
+    // for, so the watch stops; lookAgain starts it again when tracking changes (bench/:
+    // document-wide queries every 250 ms while the popup shows cost its first mark 10x).
+    if (what === "readable" && !onSurfaceUrl() && state.phase !== "missing") {
+      timer = stopTimer(timer);
+      return;
+    }
+    const shows = surfaceShows();
     if (!shows) timer = stopTimer(timer);
     // While the switch is tracked there is nothing to look for: no whole-document scan
     // four times a second over a long chat behind the overlay.
