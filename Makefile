@@ -31,7 +31,7 @@ lint: $(STAMP_TEST) $(STAMP_NPM)
 	$(TSC) -p tsconfig.firefox.json
 
 web-ext-lint: $(STAMP_NPM) build
-	$(WEB_EXT) lint --source-dir dist/firefox --warnings-as-errors --no-config-discovery
+	$(PY) -m builder.release.lint dist/firefox $(WEB_EXT)
 
 # The fast tier: the built content scripts in jsdom (tests/unit/, Node's test runner).
 unit: build $(STAMP_NPM)

@@ -297,6 +297,23 @@ def test_web_ext_lint_warning_is_refused(tmp_path, dist_dir):
     assert problems and all(p.startswith("web-ext lint: ") for p in problems), problems
 
 
+def test_only_the_reviewed_import_warnings_are_let_through(tmp_path, dist_dir):
+    """The loader's and the module's import(runtime.getURL(...)) are reviewed
+    (checks.REVIEWED_WARNINGS); another unsafe call in the same file is not."""
+    web_ext = REPO / "node_modules" / ".bin" / "web-ext"
+    if not web_ext.is_file():
+        pytest.skip("web-ext is not installed (npm ci)")
+    firefox = tmp_path / "firefox"
+    shutil.copytree(dist_dir / "firefox", firefox)
+    with (firefox / "content" / "core.js").open("a", encoding="utf-8") as file:
+        file.write("\ndocument.body.insertAdjacentHTML('beforeend', location.hash);\n")
+
+    problems = checks.lint_problems(firefox, web_ext)
+
+    assert len(problems) == 1 and "content/core.js" in problems[0], problems
+    assert "import" not in problems[0], problems
+
+
 def test_sums_cover_every_file(tmp_path):
     from builder.release.run import write_sums
 

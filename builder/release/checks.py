@@ -128,9 +128,20 @@ def permission_problems(built: Path, golden: Path) -> list[str]:
     ]
 
 
+# Warnings reviewed and kept (code, message, file): the content script's loader imports
+# its module, and the module the report describer, by `import(runtime.getURL("content/
+# <file>.js"))` — a file of the package, whose address the linter cannot see as a literal.
+# A relative literal would satisfy it, but Firefox resolves a content script's import()
+# against the page's address, not the script's (tested: the extension stayed silent).
+REVIEWED_WARNINGS = {
+    ("UNSAFE_VAR_ASSIGNMENT", "Unsafe call to import for argument 0", "content/content.js"),
+    ("UNSAFE_VAR_ASSIGNMENT", "Unsafe call to import for argument 0", "content/core.js"),
+}
+
+
 def lint_problems(firefox_dir: Path, web_ext: Path) -> list[str]:
     """A line per error or warning of Mozilla's `web-ext lint` on the unpacked Firefox build
-    (the linter AMO runs on every upload); notices do not count."""
+    (the linter AMO runs on every upload), but the REVIEWED_WARNINGS; notices do not count."""
     if not web_ext.is_file():
         return [f"{web_ext} is missing; run `npm ci` (web-ext is a test tool)"]
     result = subprocess.run(
@@ -157,6 +168,8 @@ def lint_problems(firefox_dir: Path, web_ext: Path) -> list[str]:
         f"({item.get('file') or 'manifest'})"
         for kind in ("errors", "warnings")
         for item in report.get(kind) or []
+        if kind == "errors"
+        or (item.get("code"), item.get("message"), item.get("file")) not in REVIEWED_WARNINGS
     ]
 
 
