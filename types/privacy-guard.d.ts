@@ -151,6 +151,11 @@ declare var PRIVACY_GUARD_DATA: PrivacyGuardData;
 declare var PrivacyGuard: PrivacyGuardModules;
 /** content/main.js's guard against running twice in one page. */
 declare var __privacyGuardStarted: boolean | undefined;
+/** What content/content.js heard of the sentinel before core.js ran (find.js takes it). */
+declare var __privacyGuardEarly:
+  | { announced: Element[]; overflowed: boolean; stop(): void }
+  | null
+  | undefined;
 /** Only in Chrome's background service worker (background/service-worker.js); ESLint's
  * globals keep it out of every other file. */
 declare function importScripts(...urls: string[]): void;

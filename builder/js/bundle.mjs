@@ -3,11 +3,12 @@
 // stdin and writes {"files": {out: code}, "inputs": {out: [module, ...]}} on stdout, or
 // {"errors": {entry: "file:line:column: message"}} when a module does not resolve or parse.
 //
-// MV3 content scripts cannot be modules (and a dynamic import() loader would need
-// web-accessible resources and lose document_start), so the content script's modules
-// become one IIFE; terser minifies it afterwards (minify.mjs). Paths in the output are
-// relative to `root`, and esbuild's output depends only on its input and version
-// (package-lock.json pins it): same input, same bytes.
+// The content script's modules become one ES module (content/core.js), which the injected
+// loader (content/content.js) imports, and the report describer another (builder/bundle.py
+// says why); the background and the shared scripts become IIFEs. terser minifies the
+// content scripts afterwards (minify.mjs). Paths in the output are relative to `root`,
+// and esbuild's output depends only on its input and version (package-lock.json pins
+// it): same input, same bytes.
 
 async function load() {
   try {

@@ -10,9 +10,33 @@
 // web-accessible resource for claude.ai only (manifest), which import() requires.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
+  // Injected as the page starts loading (document_start), this listener hears content.css's
+  // sentinel animation for every switch (and dialog text box) that renders before core.js
+  // runs; core.js takes them over (find.js startFinding) and so needs no document-wide
+  // search for them (bench/: the script time of a page load). Injected into a page already loaded
+  // (Firefox, when the extension is installed or updated), there is nothing to hear:
+  // core.js then searches the page.
+  let early = null;
+  if (document.readyState === "loading" && !globalThis.__privacyGuardEarly) {
+    const announced = [];
+    const hear = (event) => {
+      if (event.animationName !== "privacy-guard-sentinel") return;
+      // Past this many, core.js searches the page instead (`overflowed`).
+      if (announced.length < 500) announced.push(event.target);
+      else early.overflowed = true;
+    };
+    document.addEventListener("animationstart", hear, true);
+    early = {
+      announced,
+      overflowed: false,
+      stop: () => document.removeEventListener("animationstart", hear, true),
+    };
+    globalThis.__privacyGuardEarly = early;
+  }
   // A second injection imports the same module, which runs once (main.js guards too).
   // eslint-disable-next-line no-restricted-syntax, no-unsanitized/method -- our own file
   import(api.runtime.getURL("content/core.js")).catch((err) => {
+    early?.stop();
     // The extension was updated or removed while the page loaded: nothing to show.
     console.warn("Privacy Guard: the content script did not load:", err?.message ?? err);
   });

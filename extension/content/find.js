@@ -15,8 +15,6 @@ import { isTracked, leftPopupPage, refresh, track } from "./track.js";
 
 const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
 const CONTAINERS = data.detection.watchedContainers.join(",");
-// The containers a Privacy screen can show in: a dialog (the settings overlay) or its panel.
-const SCREENS = [...data.detection.dialogSelectors, ...data.detection.settingsPanels].join(",");
 /** Every selector of `inner` inside every one of `outer`, as one selector list. */
 const within = (outer, inner) => outer.flatMap((o) => inner.map((i) => `${o} ${i}`)).join(",");
 // The text boxes in dialogs (the feedback dialog holds one and no switch), which content.css
@@ -153,7 +151,8 @@ export function scan(root = document) {
     // panel, where it can show (or on its URL).
     const all = document.querySelectorAll(detect.SWITCH);
     const inContainers = [...all].filter((el) => el.closest(CONTAINERS));
-    if (onSurfaceUrl() || (inContainers.some((el) => el.closest(SCREENS)) && surfaceShows())) {
+    // A Privacy screen shows in a dialog (the settings overlay) or its panel: holderOf.
+    if (onSurfaceUrl() || (inContainers.some(detect.holderOf) && surfaceShows())) {
       for (const el of all) consider(el);
       return true;
     }
@@ -227,18 +226,58 @@ function sweep() {
   if (!watchingSurfaces() && detect.privacyScreen()) watchSurfaces();
 }
 
+/**
+ * True when every switch of this page that rendered in a watched container was announced
+ * to this copy: the loader listened for the sentinel from document_start (content.js).
+ * Then only a page that switches animations off hides one, which the sweep finds.
+ */
+let heardFromStart = false;
+let cameAtStart = false;
+
+/**
+ * True when this copy came in as the page began loading (content.js, document_start), so
+ * no copy from before an update can have drawn in this document.
+ */
+export const cameWithPage = () => cameAtStart;
+
+/** The switch (or dialog text box) the sentinel announced: track it, or look again later. */
+function announced(target) {
+  if (target.matches(detect.SWITCH)) consider(target);
+  else considerFeedback(target);
+}
+
+/**
+ * The first look at the page, once it has parsed (main.js): the whole document, unless
+ * the sentinel has announced every switch that can matter here since the page began
+ * loading (see heardFromStart); a surface page is always searched, since there a switch
+ * counts wherever it is (see scan). Returns whether a surface shows (see scan).
+ * @returns {boolean}
+ */
+export function scanAtStart() {
+  if (heardFromStart && !onSurfaceUrl()) return false;
+  return scan();
+}
+
 /** Start looking: the sentinel, the portal observer, the URL and the sweep. */
 export function startFinding() {
   listen(
     document,
     "animationstart",
     guarded("sentinel", (event) => {
-      if (event.animationName !== SENTINEL) return;
-      if (event.target.matches(detect.SWITCH)) consider(event.target);
-      else considerFeedback(event.target);
+      if (event.animationName === SENTINEL) announced(event.target);
     }),
     true,
   );
+  // What the loader heard before this listener existed, taken over once (content.js).
+  const early = globalThis.__privacyGuardEarly;
+  if (early) {
+    globalThis.__privacyGuardEarly = null;
+    early.stop();
+    cameAtStart = true;
+    heardFromStart = !early.overflowed;
+    const take = guarded("sentinel", announced);
+    for (const target of early.announced) take(target);
+  }
   // A reduced-motion preference that changes is the likeliest reason to look again.
   listen(matchMedia("(prefers-reduced-motion: reduce)"), "change", () => {
     probedAt = -Infinity;
@@ -285,7 +324,9 @@ export function watchPortals() {
     guarded("portals", (records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {
-          if (node.nodeType !== 1) continue;
+          // One already gone holds nothing to look at: the sweep's own probe, added and
+          // removed in one task (sentinelWorks), or a portal the page took back at once.
+          if (node.nodeType !== 1 || !node.isConnected) continue;
           scan(node);
           // An overlay opened with no URL change, its Privacy screen without a switch we
           // know (site drift), or the consent popup: watched all the same, so the notice

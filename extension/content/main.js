@@ -16,7 +16,15 @@
 import * as ui from "./callout.js";
 import { DESCRIBE_PAGE } from "../shared/messages.js";
 import { feedbackWarningsShown, fitFeedbackWarnings, watchFeedback } from "./feedback.js";
-import { scan, setAside, startFinding, unsureSwitches, watchPortals } from "./find.js";
+import {
+  cameWithPage,
+  scan,
+  scanAtStart,
+  setAside,
+  startFinding,
+  unsureSwitches,
+  watchPortals,
+} from "./find.js";
 import { api, guarded, listen, onStop, whenStopping } from "./life.js";
 import { noticeShown, startNotice, watchSurfaces } from "./notice.js";
 import { hello } from "./report.js";
@@ -84,9 +92,14 @@ function main() {
   onStop(() => themeWatch.disconnect());
 
   const start = guarded("start", () => {
-    // A copy of this script from before an update may have left its UI and marks.
-    ui.removeLeftovers();
-    removeOldMarks();
+    // A copy of this script from before an update may have left its UI and marks: only
+    // in a page that was already there when this copy came (Firefox injects into open
+    // tabs on an update); searching every page load for them cost a long chat ~0.6 ms
+    // (bench/: the script time of a page load).
+    if (!cameWithPage()) {
+      ui.removeLeftovers();
+      removeOldMarks();
+    }
     hello(); // the background badges this tab
     watchPortals();
     themeWatch.observe(document.documentElement, {
@@ -95,7 +108,7 @@ function main() {
     });
     // The Privacy settings or the onboarding step: watched for the notice. Elsewhere
     // (a chat) nothing more runs until the sentinel or a portal says a switch rendered.
-    if (scan()) watchSurfaces();
+    if (scanAtStart()) watchSurfaces();
   });
   if (document.readyState === "loading") {
     listen(document, "DOMContentLoaded", start, { once: true });

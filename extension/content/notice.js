@@ -77,9 +77,13 @@ export const lookAgain = guarded("notice", () => {
   const what = found();
   if (what === "readable" && (state.phase === "absent" || state.phase === "found")) return;
   const shows = what !== "none" || surfaceShows();
+  // A deadline to wait for, or a notice to keep: the watch ticks while that lasts, and
+  // its first tick, at once, is this look (not a second one over the same page).
+  if (shows && what !== "readable" && !timer) {
+    watchSurfaces();
+    return;
+  }
   step({ type: "look", shows, required: Boolean(shows && requiredSurface()), found: what });
-  // A deadline to wait for, or a notice to keep: the watch ticks while that lasts.
-  if (shows && what !== "readable") watchSurfaces();
 });
 
 /**
