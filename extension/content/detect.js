@@ -352,8 +352,11 @@ function isCandidate(el) {
   return controlOf(el) !== null;
 }
 
-/** The nearest ancestor with text that holds no other switch: the switch's row. */
-function rowOf(el) {
+/**
+ * The nearest ancestor with text that holds no other switch: the switch's row.
+ * `own`: the switch's own words, normalized, when the caller has them.
+ */
+function rowOf(el, own = normalize(textOf(el))) {
   let node = el.parentElement;
   for (let depth = 0; node && depth < MAX_ROW_DEPTH; depth += 1, node = node.parentElement) {
     if (node === document.body || node.matches(DIALOG)) return null;
@@ -363,7 +366,7 @@ function rowOf(el) {
     const raw = textOf(node, MAX_ROW_TEXT * 4);
     if (raw.length > MAX_ROW_TEXT * 4) return null;
     const text = normalize(raw);
-    if (text && text !== normalize(textOf(el))) {
+    if (text && text !== own) {
       return text.length <= MAX_ROW_TEXT ? { node, text } : null;
     }
     // A marked settings row is the switch's whole row: with no words yet (they render
@@ -386,7 +389,7 @@ function textsOf(el) {
   // A button switch can carry its name as its content (ARIA "name from content").
   const own = normalize(textOf(el));
   if (own) texts.push(own);
-  const row = rowOf(el);
+  const row = rowOf(el, own);
   if (row) texts.push(row.text);
   return texts;
 }
@@ -398,8 +401,8 @@ const visibleDialogOf = (el) => {
 
 function dialogTitle(dialog) {
   const labelledBy = dialog.getAttribute("aria-labelledby");
-  const heading = dialog.querySelector("h1,h2,h3,[role=heading]");
-  return normalize(labelledBy ? textOfIds(labelledBy) : textOf(heading));
+  if (labelledBy) return normalize(textOfIds(labelledBy));
+  return normalize(textOf(dialog.querySelector("h1,h2,h3,[role=heading]")));
 }
 
 function isSettingsUrl(loc = location) {
