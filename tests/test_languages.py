@@ -47,6 +47,20 @@ def test_the_callout_names_the_pages_button_in_the_browsers_language(
         driver.close()
 
 
+def test_in_a_browser_of_another_language_the_callout_names_the_button_the_page_shows(dist_dir):
+    """An English browser on an Italian popup: "press “Accetta”", the word on the page's
+    button, not “Accept”, which the user would look for in vain (hostile review 3, F8)."""
+    driver = ChromiumDriver(dist_dir / "chrome", language="en")
+    try:
+        driver.open(NEW, FIXTURES / "popup_2026_it_hidden_input.html")
+        driver.wait_for("return document.querySelector('[data-privacy-guard]')", timeout=10)
+        callout = callout_shadow_html(driver)
+        assert "AI training will be ON when you press “Accetta”" in callout, callout
+        assert "“Accept”" not in callout
+    finally:
+        driver.close()
+
+
 def test_the_toolbar_popup_says_how_long_ago_in_the_language_of_its_messages(dist_dir):
     """A French browser: "Vérifié à l'instant"-style, never "Vérifié now" (the age was
     written in the browser's UI language while the messages were French)."""

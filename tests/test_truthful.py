@@ -196,6 +196,42 @@ def test_after_an_update_open_tabs_show_no_stale_state(driver, dist_dir):
         driver.close()
 
 
+# A control of the page in the window's bottom right corner, where notes usually go: a
+# composer's send button.
+CORNER_CONTROLS = """
+const send = document.createElement('button');
+send.id = 'send'; send.textContent = 'Send';
+send.style.cssText = 'position:fixed;right:16px;bottom:16px;width:120px;height:60px;z-index:5';
+document.body.append(send);
+"""
+# The controls the "extension updated" note lies over, by id (its host is the note).
+UNDER_NOTE = """
+const note = document.querySelector('[data-privacy-guard-ui=updated]').getBoundingClientRect();
+return [...document.querySelectorAll('button,a[href],input,[role=switch]')].filter((c) => {
+  const r = c.getBoundingClientRect();
+  return r.width && r.left < note.right && note.left < r.right && r.top < note.bottom
+    && note.top < r.bottom;
+}).map((c) => c.id || c.tagName);
+"""
+
+
+def test_the_extension_updated_note_covers_none_of_the_pages_controls(driver, dist_dir):
+    """The old copy's note after an update ("reload this tab") goes where no control of the
+    page is: pinned bottom right, it lay over a composer's send button. Chromium (an update
+    injects no new copy there, so the note stays); a browser of its own, as above."""
+    if driver.name != "chromium":
+        pytest.skip("Firefox injects a new copy on an update, which removes the old note")
+    driver = ChromiumDriver(dist_dir / "chrome", playwright=driver.playwright)
+    try:
+        open_page(driver, SETTINGS_2026)
+        driver.evaluate(CORNER_CONTROLS)
+        driver.reload_extension()
+        driver.wait_for("return document.querySelector('[data-privacy-guard-ui=updated]')", 5)
+        assert driver.evaluate(UNDER_NOTE) == []
+    finally:
+        driver.close()
+
+
 # --- Found by a fresh reviewer trying to make the build say something false ---------------
 def settle(driver, ms: int = 1500) -> None:
     driver.evaluate(f"return new Promise((resolve) => setTimeout(resolve, {ms}))")

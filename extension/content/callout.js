@@ -278,11 +278,14 @@ function disclosure(...content) {
   return { button, region };
 }
 
-/** What the callout says for a state on a surface (pending surfaces save on a button). */
-function calloutBox(state, locked, surface, onTurnOff) {
+/**
+ * What the callout says for a state on a surface (pending surfaces save on a button,
+ * named `saves` as the page shows it, else in the browser's language).
+ */
+function calloutBox(state, locked, surface, saves, onTurnOff) {
   const brand = el("span", { className: "brand", text: msg("brand") });
   const pending = PENDING_BUTTON[surface] && !locked;
-  const button = pending ? PENDING_BUTTON[surface]() : "";
+  const button = pending ? saves || PENDING_BUTTON[surface]() : "";
   const live = { role: "status", "aria-live": "polite" };
   if (state === "on") {
     const title = pending ? msg("pending_on_title", button) : msg("on_title");
@@ -354,11 +357,12 @@ function callout(anchor, onTurnOff) {
   let shown = null;
   return {
     host,
-    update(state, locked, surface) {
-      const key = `${state}/${locked}/${surface}`;
+    /** `saves`: the words of the page's button that saves the choice, or "" (see calloutBox). */
+    update(state, locked, surface, saves = "") {
+      const key = `${state}/${locked}/${surface}/${saves}`;
       if (key === shown && frame.firstChild) return;
       shown = key;
-      frame.replaceChildren(calloutBox(state, locked, surface, onTurnOff));
+      frame.replaceChildren(calloutBox(state, locked, surface, saves, onTurnOff));
     },
     /**
      * Make the callout only as small as it takes for `button` ("Accept", "Continue")
@@ -573,12 +577,17 @@ function notFound(container, settingsUrl, onDismiss, describe) {
   return { host, remove, fit };
 }
 
-/** Left by a script whose extension was updated or removed: claims no state at all. */
+/**
+ * Left by a script whose extension was updated or removed: claims no state at all. Placed
+ * as the notice is (placeNotice), over none of the page's controls; once, since the copy
+ * that drew it has stopped (tests/test_truthful.py).
+ */
 function updatedNote(container) {
   const { host, frame, applyScheme, remove } = createHost("updated");
   container.append(host);
   applyScheme();
   frame.append(noticeBox(msg("updated_note"), dismissButton(remove)));
+  placeNotice(host, container, false);
   return { host, remove };
 }
 

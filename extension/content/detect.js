@@ -614,6 +614,20 @@ function confirmButtonFor(el, kind) {
   return null;
 }
 
+// Longer than any word for Accept or Continue in the page's catalogs (facts §5).
+const MAX_BUTTON_LABEL = 40;
+
+/**
+ * The words `button` shows, as written (white space folded, not lower-cased), or "" when
+ * it shows none or more than MAX_BUTTON_LABEL characters: the callout names the button
+ * by them, in the page's language ("Accetta" in an English browser, hostile review 3, F8).
+ * @param {Element | null} button @returns {string}
+ */
+function buttonLabel(button) {
+  const words = textOf(button).replace(/\s+/g, " ").trim();
+  return words.length <= MAX_BUTTON_LABEL ? words : "";
+}
+
 /** True when `button` saves the choice on a surface of this kind. */
 function isConfirmButton(button, kind) {
   return says(button, kind === "onboarding" ? continueButtons : acceptButtons);
@@ -749,5 +763,6 @@ export {
   anchorOf,
   feedbackForm,
   confirmButtonFor,
+  buttonLabel,
   isConfirmButton,
 };

@@ -263,7 +263,12 @@ function updateCallout(el, entry, changed) {
     entry.callout = ui.callout(detect.anchorOf(el), turnOffFor(el, entry));
     changed = true;
   }
-  if (changed) entry.callout.update(entry.state, entry.locked, entry.surface);
+  if (changed) {
+    // On the popup and the onboarding step the callout names the button that saves, as
+    // the page writes it; ours (the browser's language) only when the page shows none.
+    const saves = PENDING.has(entry.surface) ? detect.confirmButtonFor(el, entry.surface) : null;
+    entry.callout.update(entry.state, entry.locked, entry.surface, detect.buttonLabel(saves));
+  }
   return changed;
 }
 
