@@ -8,6 +8,7 @@ import pytest
 from browsers.chromium import ChromiumDriver
 from cases import CHAT, MARK, MARKS_AS_EXPECTED, READY, SWITCH_STATE, UI_KINDS, click_training
 from conftest import start_driver
+from extension_pages import callout_shadow_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SETTINGS_2026 = (
@@ -194,6 +195,100 @@ def test_after_an_update_open_tabs_show_no_stale_state(driver, dist_dir):
         assert driver.extension_errors() == []
     finally:
         driver.close()
+
+
+# The two switch rows of the Privacy settings trade their words, the switches untouched: a
+# framework that keeps the elements and changes the text (a list re-keyed by position).
+SWAP_ROW_WORDS = """
+const [location, training] = [...document.querySelectorAll('[data-settings-row]')]
+  .filter((row) => row.querySelector('[role=switch]'));
+for (const part of ['.font-medium', '.text-sm']) {
+  const a = location.querySelector(part), b = training.querySelector(part);
+  [a.textContent, b.textContent] = [b.textContent, a.textContent];
+}
+training.querySelector('[role=switch]').id = 'now-location';
+location.querySelector('[role=switch]').id = 'now-training';
+"""
+
+
+def test_a_switch_whose_row_now_names_another_setting_is_let_go(driver):
+    """Only the words change (hostile review 4, 1): the old training switch, now "Location
+    metadata", must lose its mark and callout (its "Opted out" or "Turn it off" would speak
+    for, or turn off, another setting), and the switch now named for training gets them."""
+    open_page(driver, SETTINGS_2026)
+    driver.evaluate(
+        "const sw = document.querySelector('[data-fixture-expect]');"
+        "sw.setAttribute('aria-checked', 'false');"
+        "sw.removeAttribute('data-checked'); sw.setAttribute('data-unchecked', '');"
+    )
+    driver.wait_for(f"{MARK} === 'off'", timeout=2)
+    driver.evaluate(SWAP_ROW_WORDS)
+    settle(driver, 1500)
+    marks = "return document.getElementById('%s').getAttribute('data-privacy-guard')"
+    assert driver.evaluate(marks % "now-location") is None
+    assert driver.evaluate(marks % "now-training") == "on"
+    assert driver.evaluate(UI_KINDS) == ["callout"]
+
+
+# The settings overlay opened by the shortcut (no URL change), without the screen marker,
+# its nav's current entry not reading exactly "Privacy": the training switch is known by
+# its words, the screen not (hostile review 4, 2).
+UNCLEAR_SETTINGS = """
+const d = document.createElement('div');
+d.setAttribute('role', 'dialog');
+d.setAttribute('aria-label', 'Settings');
+d.setAttribute('aria-modal', 'true');
+d.style.cssText = 'position:fixed;inset:40px;background:#fff;padding:16px;z-index:10';
+d.innerHTML = '<nav aria-label="Settings"><button type="button">General</button>'
+  + '<button type="button" aria-current="page">Privacy <small>New</small></button></nav>'
+  + '<h2>Privacy</h2><div data-settings-row role="group" aria-labelledby="u-t"'
+  + ' aria-describedby="u-d"><div><div id="u-t">Help improve our AI models</div>'
+  + '<div id="u-d">Allow the use of your chats and coding sessions to train and improve'
+  + ' Anthropic AI models.</div></div><button type="button" role="switch" id="u-sw"'
+  + ' aria-checked="true" data-checked style="width:36px;height:20px"></button></div>';
+document.body.append(d);
+"""
+
+
+# The same overlay in Chinese (a UI behind a flag, its wording not public): the nav names
+# the Privacy screen 隐私, and the training row names Anthropic (facts §5).
+CHINESE_SETTINGS = (
+    UNCLEAR_SETTINGS.replace("Privacy <small>New</small>", "隐私")
+    .replace("Help improve our AI models", "帮助改进我们的 AI 模型")
+    .replace(
+        "Allow the use of your chats and coding sessions to train and improve",
+        "允许使用您的聊天和编码会话来训练和改进",
+    )
+    .replace("Anthropic AI models.", "Anthropic AI 模型。")
+)
+
+
+def test_a_chinese_settings_overlay_opened_by_the_shortcut_is_not_passed_over(driver):
+    """No URL, no marker: the nav's 隐私 says it is the Privacy screen, so the one switch
+    whose row names Anthropic is the training switch (hostile review 4, 3: silence)."""
+    assert "隐私" in CHINESE_SETTINGS and "Anthropic AI 模型" in CHINESE_SETTINGS
+    driver.open(CHAT, FIXTURES / "chat_2026_transcript_quotes.html")
+    driver.wait_for(READY, timeout=15)
+    driver.evaluate(CHINESE_SETTINGS)
+    driver.wait_for(
+        "return document.getElementById('u-sw').getAttribute('data-privacy-guard') === 'on'",
+        timeout=5,
+    )
+
+
+def test_a_settings_overlay_whose_screen_is_unclear_is_not_taken_for_the_popup(driver):
+    """Its saved state is said as saved: never "AI training will be ON when you press
+    “Accept”" or "Off — not saved yet" in a settings dialog, which has no Accept."""
+    if driver.name != "chromium":
+        pytest.skip("reads the callout's closed shadow root over CDP (Chromium)")
+    driver.open(CHAT, FIXTURES / "chat_2026_transcript_quotes.html")
+    driver.wait_for(READY, timeout=15)
+    driver.evaluate(UNCLEAR_SETTINGS)
+    driver.wait_for("return document.getElementById('u-sw').getAttribute('data-privacy-guard')")
+    driver.wait_for("return document.querySelector('[data-privacy-guard-ui=callout]')", timeout=5)
+    callout = callout_shadow_html(driver)
+    assert "AI training is ON" in callout, callout
+    assert "Accept" not in callout and "not saved yet" not in callout
 
 
 # A control of the page in the window's bottom right corner, where notes usually go: a

@@ -451,10 +451,12 @@ const onAnotherScreen = (el) =>
   Boolean(SCREENS && el.closest(SCREENS) && !(PANELS && el.closest(PANELS)));
 
 /**
- * Where `el` is: { kind: "popup" | "onboarding" | "settings" | null, container }.
- * `kind` is null in a dialog none of the rules recognise (then only the setting's own
- * words can identify the switch); `container` is null outside every surface.
- * @returns {{ kind: PrivacyGuardSurface | null, container: Element | null }}
+ * Where `el` is: { kind: "popup" | "onboarding" | "settings" | null, container, inSettings }.
+ * `kind` is null in a dialog none of the rules recognise, and in a settings dialog whose
+ * screen is not known to be the Privacy one (then only the setting's own words can
+ * identify the switch); `container` is null outside every surface; `inSettings` is true
+ * in any settings dialog, where a state shows as saved (see reportedSurface).
+ * @returns {{ kind: PrivacyGuardSurface | null, container: Element | null, inSettings?: boolean }}
  */
 function surfaceOf(el) {
   if (PANELS) {
@@ -468,7 +470,7 @@ function surfaceOf(el) {
       // The nav's current entry wins over a URL that may lag behind a tab change.
       const tab = settingsTabOf(dialog);
       const privacy = tab ? tab === "privacy" && !onAnotherScreen(el) : privacyUrl;
-      return { kind: privacy ? "settings" : null, container: dialog };
+      return { kind: privacy ? "settings" : null, container: dialog, inSettings: true };
     }
     if (isConsentDialog(dialog)) return { kind: "popup", container: dialog };
     // A full-screen onboarding step may carry aria-modal like a dialog.
@@ -480,9 +482,13 @@ function surfaceOf(el) {
   return { kind: null, container: null };
 }
 
-/** The kind a recognised switch reports: an unknown dialog is treated like the popup,
- *  whose choice counts only once confirmed, so nothing unsaved is ever called saved. */
-const reportedSurface = (surface) => surface.kind ?? "popup";
+/**
+ * The kind a recognised switch reports: an unknown dialog is treated like the popup,
+ * whose choice counts only once confirmed, so nothing unsaved is ever called saved; but
+ * a settings dialog has no Accept, and what its switch shows is saved, whichever screen
+ * its nav names (hostile review 4, 2: "press “Accept”" in the settings).
+ */
+const reportedSurface = (surface) => surface.kind ?? (surface.inSettings ? "settings" : "popup");
 
 /** Whether the words rule the switch in (true), out (false), or say nothing (null). */
 function byWording(texts) {
@@ -499,8 +505,11 @@ const picksBySignal = (texts) => texts.some((t) => matchesAny(rowMentions, t));
  * switch whose row names the company that trains the models; null when it is not, or
  * when another switch there qualifies as well (two candidates cannot be told apart, so
  * neither is trusted: a stale copy in the other state must not speak for the setting).
+ * `found.words` receives the words it was known by (see wordsOf), when it is.
+ * @param {Element} el @param {{ words?: string }} [found]
+ * @returns {"wording" | "signal" | null}
  */
-function identify(el) {
+function identify(el, found = {}) {
   if (!isCandidate(el)) return null;
   const surface = surfaceOf(el);
   if (!surface.container) return null;
@@ -509,6 +518,7 @@ function identify(el) {
   if (named === false) return null;
   const by = named ? "wording" : surface.kind && picksBySignal(texts) ? "signal" : null;
   if (!by) return null;
+  found.words = texts.join("\n");
   // Within the whole dialog (or page), not the one panel: a stale copy of the panel
   // beside the live one is a second candidate too. On the Privacy settings, anywhere on
   // the page: a stale copy of the panel left behind the overlay is one as well (review
@@ -530,6 +540,14 @@ function identify(el) {
   }
   return by;
 }
+
+/**
+ * Everything that names or describes `el` (its labels, own words and row, normalized), as
+ * one string: when it changes, the page may have re-rendered the row as another setting
+ * around the same switch element (hostile review 4, 1), and identify() is asked again.
+ * @param {Element} el @returns {string}
+ */
+const wordsOf = (el) => textsOf(el).join("\n");
 
 /**
  * "on", "off", or "unknown" when the page leaves the state indeterminate
@@ -745,6 +763,7 @@ export {
   holderOf,
   isEnabled,
   identify,
+  wordsOf,
   isPerceivable,
   controlOf,
   isChatContent,

@@ -47,8 +47,9 @@ function consider(el) {
   // The Privacy screen can show with no URL change (shortcut, tab buttons): its
   // switches rendering here is the sign to watch it, notice included.
   if (!watchingSurfaces() && detect.inPrivacyPanel(el)) watchSurfaces();
-  const by = detect.identify(el);
-  if (by) track(el, by);
+  const found = {};
+  const by = detect.identify(el, found);
+  if (by) track(el, by, found.words);
   else setAside(el);
   return undefined;
 }
@@ -123,13 +124,14 @@ function recheckUnsure() {
       unsure.delete(el);
       continue;
     }
-    const by = detect.identify(el);
+    const found = {};
+    const by = detect.identify(el, found);
     if (!by && looksAgain(looks, data.detection.notFoundAfterMs)) {
       unsure.set(el, looks + 1);
       continue;
     }
     unsure.delete(el);
-    if (by) track(el, by);
+    if (by) track(el, by, found.words);
     else park(el);
   }
   if (!unsure.size) recheckTimer = stopTimer(recheckTimer);

@@ -62,8 +62,11 @@ export function found() {
   return "unreadable";
 }
 
-/** @param {Element} el @param {"wording" | "signal"} by how identify() knew it */
-export function track(el, by) {
+/**
+ * @param {Element} el @param {"wording" | "signal"} by how identify() knew it
+ * @param {string} [words] the words it knew it by (detect.wordsOf), read again if not given
+ */
+export function track(el, by, words = detect.wordsOf(el)) {
   // A page that replaces its switch element: the old one's callout goes with it now,
   // not at the next poll, so two never stand together.
   let forgot = false;
@@ -75,6 +78,7 @@ export function track(el, by) {
   }
   const entry = {
     by,
+    words,
     state: null,
     locked: false,
     since: 0,
@@ -122,6 +126,9 @@ function turnOffFor(el, entry) {
 }
 
 function turnOff(el) {
+  // Read again first: a row re-rendered as another setting since the last look must not
+  // get the click (hostile review 4, 1); refresh() lets such a switch go.
+  refresh(el);
   const entry = tracked.get(el);
   if (!entry || detect.stateOf(el) !== "on" || performance.now() < entry.turnOffUntil) return;
   // Sends one click to the page's own switch on the user's behalf, where a person would
@@ -162,26 +169,32 @@ export function refresh(el, perceived = false) {
   entry.seen = now;
   const state = detect.stateOf(el);
   const locked = detect.isLocked(el);
-  if (state !== entry.state || locked !== entry.locked) {
-    // A framework may reuse the element for another row (a tab change): a switch that
-    // changed is asked again whether it still is the training switch.
+  // A framework may reuse the element for another row (a tab change, a list re-keyed by
+  // position): a switch whose state or words changed is asked again whether it still is
+  // the training switch (hostile review 4, 1: only the row's words had changed).
+  const reworded = entry.state !== null && detect.wordsOf(el) !== entry.words;
+  if (state !== entry.state || locked !== entry.locked || reworded) {
     if (entry.state !== null) {
-      const by = detect.identify(el);
+      const found = {};
+      const by = detect.identify(el, found);
       if (!by) {
         forget(el);
         setAside(el); // reused for another row; it may come back
         return;
       }
+      entry.words = found.words ?? entry.words;
       if (by !== entry.by) {
         // Known another way now: the callout is drawn again with what that allows.
         entry.by = by;
         hide(entry);
       }
     }
-    if (state !== entry.state) entry.turnOffUntil = 0;
-    entry.state = state;
-    entry.locked = locked;
-    entry.since = now;
+    if (state !== entry.state || locked !== entry.locked) {
+      if (state !== entry.state) entry.turnOffUntil = 0;
+      entry.state = state;
+      entry.locked = locked;
+      entry.since = now;
+    }
   }
   if (el.getAttribute(MARK) !== state) el.setAttribute(MARK, state);
   if (state === "unknown") {

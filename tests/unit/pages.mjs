@@ -96,7 +96,7 @@ export const SURFACES = {
   settings2025: (lang, body) => ({
     url: PRIVACY_2025,
     kind: "settings",
-    html: `<main><h1>${esc(PRIVACY_TAB_NAMES[lang] ?? "Privacy")}</h1>${body}</main>`,
+    html: `<main><h1>${esc([PRIVACY_TAB_NAMES[lang] ?? "Privacy"].flat()[0])}</h1>${body}</main>`,
   }),
   settings2026: (lang, body) => ({
     url: PRIVACY_2026,
@@ -105,7 +105,7 @@ export const SURFACES = {
       `<div id="root"><main>chat</main></div>` +
       `<div role="dialog" aria-label="Settings" aria-modal="true" data-open="" data-perf-overlay="settings_modal">` +
       `<nav><button type="button">General</button></nav>` +
-      `<div data-perf-screen="data-privacy-controls"><h2>${esc(PRIVACY_TAB_NAMES[lang] ?? "Privacy")}</h2><section data-settings-section="">${body}</section></div></div>`,
+      `<div data-perf-screen="data-privacy-controls"><h2>${esc([PRIVACY_TAB_NAMES[lang] ?? "Privacy"].flat()[0])}</h2><section data-settings-section="">${body}</section></div></div>`,
   }),
   // The overlay opened by the keyboard shortcut: no URL change, known by its marker.
   settings2026NoUrl: (lang, body) => ({

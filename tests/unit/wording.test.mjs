@@ -150,11 +150,13 @@ test("the Privacy screen's name matches in every language, no other settings wor
     .flat()
     .map((p) => new RegExp(p, PG.text.FLAGS));
   const problems = [];
-  for (const [lang, word] of Object.entries(PRIVACY_TAB_NAMES)) {
-    if (!names.some((re) => re.test(norm(word)))) problems.push(`${lang}: ${word} not matched`);
-    // The nav button's whole text only: not a sentence or a longer name holding it.
-    const longer = [`${word} settings`, `Open ${word}`, `${word}: ${word}`];
-    for (const w of longer) if (names.some((re) => re.test(norm(w)))) problems.push(`${lang}: "${w}"`);
+  for (const [lang, words] of Object.entries(PRIVACY_TAB_NAMES)) {
+    for (const word of [words].flat()) {
+      if (!names.some((re) => re.test(norm(word)))) problems.push(`${lang}: ${word} not matched`);
+      // The nav button's whole text only: not a sentence or a longer name holding it.
+      const longer = [`${word} settings`, `Open ${word}`, `${word}: ${word}`];
+      for (const w of longer) if (names.some((re) => re.test(norm(w)))) problems.push(`${lang}: "${w}"`);
+    }
   }
   for (const [lang, words] of Object.entries(NOT_TAB_NAMES)) {
     for (const w of words) if (names.some((re) => re.test(norm(w)))) problems.push(`${lang}: "${w}" matched`);

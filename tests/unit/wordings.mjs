@@ -175,6 +175,7 @@ export const ONBOARDING_HEADINGS = {
 export const PRIVACY_TAB_NAMES = {
   en: "Privacy", es: "Privacidad", fr: "Confidentialité", de: "Datenschutz", pt: "Privacidade",
   it: "Privacy", ja: "プライバシー", ko: "개인정보보호", hi: "गोपनीयता", id: "Privasi",
+  zh: ["隐私", "隱私"], // inferred (detection.yaml): the Chinese UI's wording is not public
 }; // prettier-ignore
 
 /**
@@ -193,4 +194,5 @@ export const NOT_TAB_NAMES = {
   ko: ["일반", "설정", "환경설정", "내 데이터", "개인정보 보호 센터"],
   hi: ["सामान्य", "सेटिंग्स", "प्राथमिकताएं", "आपका डेटा", "गोपनीयता केंद्र"],
   id: ["Umum", "Pengaturan", "Preferensi", "Data Anda", "Pusat Privasi"],
+  zh: ["常规", "设置", "隐私中心", "隱私中心", "隐私政策"],
 };
