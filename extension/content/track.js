@@ -305,8 +305,8 @@ function updateAcceptWarning(el, entry) {
 
 /**
  * Stop tracking `el` (it left the page, was hidden or is now another row): its mark, UI
- * and observer go. `stopping`: the script is stopping
- * (nothing is reported or looked at); `look`: the notice looks at the page again after.
+ * and observer go. `stopping`: the script is stopping (nothing is reported or looked
+ * at); `look`: the notice looks at the page again after.
  */
 function forget(el, stopping = false, look = !stopping) {
   const entry = tracked.get(el);
