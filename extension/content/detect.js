@@ -383,6 +383,9 @@ function holdsAnotherSwitch(node, el) {
   return false;
 }
 
+/** What textsOf() found, as the one string identify() and wordsOf() compare. */
+const joinWords = (texts) => texts.join("\n");
+
 /** Everything that names or describes a switch: its labels, its own words, its row. */
 function textsOf(el) {
   const texts = explicitLabels(el);
@@ -518,7 +521,7 @@ function identify(el, found = {}) {
   if (named === false) return null;
   const by = named ? "wording" : surface.kind && picksBySignal(texts) ? "signal" : null;
   if (!by) return null;
-  found.words = texts.join("\n");
+  found.words = joinWords(texts);
   // Within the whole dialog (or page), not the one panel: a stale copy of the panel
   // beside the live one is a second candidate too. On the Privacy settings, anywhere on
   // the page: a stale copy of the panel left behind the overlay is one as well (review
@@ -547,7 +550,7 @@ function identify(el, found = {}) {
  * around the same switch element (hostile review 4, 1), and identify() is asked again.
  * @param {Element} el @returns {string}
  */
-const wordsOf = (el) => textsOf(el).join("\n");
+const wordsOf = (el) => joinWords(textsOf(el));
 
 /**
  * "on", "off", or "unknown" when the page leaves the state indeterminate

@@ -64,9 +64,9 @@ export function found() {
 
 /**
  * @param {Element} el @param {"wording" | "signal"} by how identify() knew it
- * @param {string} [words] the words it knew it by (detect.wordsOf), read again if not given
+ * @param {string} words the words it knew it by (identify()'s `found.words`)
  */
-export function track(el, by, words = detect.wordsOf(el)) {
+export function track(el, by, words) {
   // A page that replaces its switch element: the old one's callout goes with it now,
   // not at the next poll, so two never stand together.
   let forgot = false;
