@@ -534,13 +534,28 @@ SCRIPT = r"""
         return t0 === null ? null : ms;
       });
     },
+    /**
+     * Insert a popup and at once make the browser compute its style and layout, as a
+     * visibility check must (checkVisibility, then the box of the track a person sees);
+     * resolves with insert->laid out ms. With no content script, the page's own share of
+     * an insert->mark time: what no detection that looks at the popup can avoid.
+     */
+    insertAndLayOut(kind) {
+      this.remove();
+      current = popup(kind);
+      const t0 = performance.now();
+      document.body.append(current.dialog);
+      current.sw.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+      (current.sw.nextElementSibling ?? current.sw).getBoundingClientRect();
+      return Promise.resolve(performance.now() - t0);
+    },
     remove() {
       current?.dialog.remove();
       current = null;
     },
   };
 
-  // --- a first popup during start-up (`?first=busy` or `?first=idle`) ---------------------
+  // --- a first popup during start-up (`?first=busy`, `idle` or `layout`) -------------------
   /**
    * Resolves with { mark, wasIdle, at }: ms from the insert of the grace-period popup until
    * its switch is marked (null: not within the timeout), whether an idle callback had run
@@ -550,7 +565,9 @@ SCRIPT = r"""
    * back-to-back tasks (a MessageChannel: timers would leave the thread idle between
    * them), each a chunk when one is due and otherwise ~2 ms of the app's own work; the
    * popup comes 300 ms in. "idle", the control: the answer streams on timers and the
-   * popup comes once the page has been idle (and 300 ms have passed).
+   * popup comes once the page has been idle (and 300 ms have passed). "layout": as
+   * "busy", but `mark` is insert -> the popup's style and layout forced at once
+   * (insertAndLayOut), for a run with an empty content script.
    */
   function firstPopupDuringStartup(mode) {
     // Registered while the page parses: while this one has not run, the page has never
@@ -566,13 +583,17 @@ SCRIPT = r"""
         const insert = () => {
           const at = performance.now() - ready;
           const wasIdle = idleAt !== null;
-          window.__bench.insert("grace", CFG.firstPopupTimeoutMs).then((mark) => {
+          const inserted =
+            mode === "layout"
+              ? window.__bench.insertAndLayOut("grace")
+              : window.__bench.insert("grace", CFG.firstPopupTimeoutMs);
+          inserted.then((mark) => {
             streaming = false;
             finish();
             resolve({ mark, wasIdle, at });
           });
         };
-        if (mode === "busy") {
+        if (mode === "busy" || mode === "layout") {
           const channel = new MessageChannel();
           let inserted = false;
           let lastChunk = -Infinity;

@@ -80,11 +80,14 @@ class Startup:
     """A first popup while the answer streams, ms insert->mark per fresh page load.
 
     `busy`: the page was never idle before the popup came; `idle`, the control: the same
-    popup into the same streaming page after it had been idle.
+    popup into the same streaming page after it had been idle; `page_layout`: as `busy`
+    with an empty content script, ms insert->the popup's style and layout forced at once
+    (the page's own share of `busy`, which a check of what a person sees must wait for).
     """
 
     busy: list[float | None] = field(default_factory=list)
     idle: list[float | None] = field(default_factory=list)
+    page_layout: list[float | None] = field(default_factory=list)
 
 
 @dataclass
@@ -463,26 +466,37 @@ def cold_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int)
     return out
 
 
-def startup_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int) -> Startup:
+def startup_run(
+    pw: Playwright, chromium: str, html: str, dist: Path, control_dist: Path, samples: int
+) -> Startup:
     """The grace-period popup (hidden checkbox) while the answer streams, in fresh tabs.
 
     Alternates the two kinds of load, so that the machine's drift hits both alike: "busy",
     where the page's start-up keeps its main thread busy from DOMContentLoaded until the
     popup comes 300 ms later (no idle callback has run: the content script has not warmed
-    up), and "idle", the control, where the popup comes once the page has been idle.
+    up), and "idle", the control, where the popup comes once the page has been idle. A
+    second browser with an empty content script (`control_dist`, make_control) takes its
+    turn between them: the "busy" load again, timing the popup's forced style and layout.
     """
     out = Startup()
-    with tempfile.TemporaryDirectory(prefix="pg-bench-") as profile:
-        context = launch(pw, chromium, profile, dist)
+    with (
+        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile,
+        tempfile.TemporaryDirectory(prefix="pg-bench-") as control_profile,
+    ):
+        contexts: list[BrowserContext] = []
         try:
-            serve(context, html)
-            previous = context.pages[0] if context.pages else None
+            for where, d in ((profile, dist), (control_profile, control_dist)):
+                contexts.append(launch(pw, chromium, where, d))
+                serve(contexts[-1], html)
+            last: list[Page | None] = [c.pages[0] if c.pages else None for c in contexts]
             for i in range(samples):
-                for mode in ("busy", "idle") if i % 2 == 0 else ("idle", "busy"):
-                    page = context.new_page()
-                    if previous is not None:
-                        previous.close()
-                    previous = page
+                kinds = ("busy", "idle") if i % 2 == 0 else ("idle", "busy")
+                for mode in (*kinds, "layout"):
+                    side = 1 if mode == "layout" else 0
+                    page = contexts[side].new_page()
+                    if last[side] is not None:
+                        last[side].close()
+                    last[side] = page
                     page.goto(
                         f"{CHAT_URL}?first={mode}",
                         wait_until="domcontentloaded",
@@ -499,9 +513,10 @@ def startup_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: i
                             f"{result['at']:.0f} ms after DOMContentLoaded, past the content "
                             "script's 1 s idle timeout) before the popup was inserted"
                         )
-                    out.busy.append(result["mark"])
+                    (out.page_layout if mode == "layout" else out.busy).append(result["mark"])
         finally:
-            context.close()
+            for context in contexts:
+                context.close()
     return out
 
 
@@ -692,7 +707,8 @@ def run(
             cold = cold_run(pw, chromium, html, dist, size.cold_samples)
         if "startup" in parts:
             log(f"first popup while streaming, before idle: {size.startup_samples} loads of each")
-            startup = startup_run(pw, chromium, html, dist, size.startup_samples)
+            control_dist = make_control(dist, Path(tmp) / "startup")
+            startup = startup_run(pw, chromium, html, dist, control_dist, size.startup_samples)
         if "loadscript" in parts:
             log(f"script time of a page load: {size.load_samples} traced loads of each")
             control_dist = make_control(dist, Path(tmp) / "loadscript")

@@ -47,6 +47,7 @@ LATENCY_ROWS = [
     "First popup after a page load (new tab): insert → callout shown",
     "First popup while streaming, before the page was ever idle: insert → mark",
     "Control: the same popup once the page had been idle: insert → mark",
+    "The page's own share: the first kind, empty content script: insert → style and layout forced",
 ]
 LOAD_ROWS = [
     "Top level: parse, compile, run (the loader and its module)",
@@ -215,6 +216,8 @@ def test_only_the_start_up_parts(built):
     lines = result.stdout.splitlines()
     busy = next(line for line in lines if "before the page was ever idle" in line)
     assert re.search(r": \d+(\.\d+)? ms \(n = 2; p90 .*control.*: \d+(\.\d+)? ms", busy), busy
+    # How much of it is the page's own style and layout, measured without the extension.
+    assert re.search(r"page's own share, .* no content script: \d+(\.\d+)? ms\)", busy), busy
     load = next(line for line in lines if "adds to a page load" in line)
     assert re.search(r": -?\d+(\.\d+)? ms \(median of 2 pairs", load), load
     cold = next(line for line in lines if "First consent popup after a page load" in line)

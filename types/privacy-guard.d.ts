@@ -81,6 +81,21 @@ interface PrivacyGuardDetection {
 type PrivacyGuardState = "on" | "off" | "unknown";
 type PrivacyGuardSurface = "popup" | "settings" | "onboarding";
 
+/** Where a switch is (detect.surfaceOf): the surface rules recognise, and its container. */
+interface PrivacyGuardWhere {
+  kind: PrivacyGuardSurface | null;
+  container: Element | null;
+  /** In any settings dialog, whichever screen its nav names (detect.reportedSurface). */
+  inSettings?: boolean;
+}
+
+/** What detect.identify() knew a training switch by, for track(). */
+interface PrivacyGuardFound {
+  /** Its labels, own words and row as one string (detect.wordsOf). */
+  words: string;
+  surface: PrivacyGuardWhere;
+}
+
 interface PrivacyGuardSettings {
   warnOnPopup: boolean;
   warnOnFeedback: boolean;

@@ -459,7 +459,7 @@ const onAnotherScreen = (el) =>
  * screen is not known to be the Privacy one (then only the setting's own words can
  * identify the switch); `container` is null outside every surface; `inSettings` is true
  * in any settings dialog, where a state shows as saved (see reportedSurface).
- * @returns {{ kind: PrivacyGuardSurface | null, container: Element | null, inSettings?: boolean }}
+ * @returns {PrivacyGuardWhere}
  */
 function surfaceOf(el) {
   if (PANELS) {
@@ -508,8 +508,9 @@ const picksBySignal = (texts) => texts.some((t) => matchesAny(rowMentions, t));
  * switch whose row names the company that trains the models; null when it is not, or
  * when another switch there qualifies as well (two candidates cannot be told apart, so
  * neither is trusted: a stale copy in the other state must not speak for the setting).
- * `found.words` receives the words it was known by (see wordsOf), when it is.
- * @param {Element} el @param {{ words?: string }} [found]
+ * When it is, `found` receives the words it was known by (`words`, see wordsOf) and where
+ * it is (`surface`, surfaceOf's answer), so a caller that tracks it asks neither again.
+ * @param {Element} el @param {Partial<PrivacyGuardFound>} [found]
  * @returns {"wording" | "signal" | null}
  */
 function identify(el, found = {}) {
@@ -522,6 +523,7 @@ function identify(el, found = {}) {
   const by = named ? "wording" : surface.kind && picksBySignal(texts) ? "signal" : null;
   if (!by) return null;
   found.words = joinWords(texts);
+  found.surface = surface;
   // Within the whole dialog (or page), not the one panel: a stale copy of the panel
   // beside the live one is a second candidate too. On the Privacy settings, anywhere on
   // the page: a stale copy of the panel left behind the overlay is one as well (review

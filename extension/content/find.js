@@ -10,7 +10,7 @@ import * as detect from "./detect.js";
 import { considerFeedback } from "./feedback.js";
 import { alive, every, guarded, listen, onStop, stop, stopTimer } from "./life.js";
 import { RELOOK_MS, SWEEP_MS, URL_POLL_MS, looksAgain, sweepTick } from "./machine.js";
-import { onSurfaceUrl, restartNotice, surfaceShows, watchSurfaces, watchingSurfaces } from "./notice.js";
+import { onSurfaceUrl, restartNotice, surfaceShows, watchSurfaces, watchWanted } from "./notice.js";
 import { isTracked, leftPopupPage, refresh, track } from "./track.js";
 
 const SENTINEL = "privacy-guard-sentinel"; // keyframes name in content.css
@@ -46,10 +46,10 @@ function consider(el) {
   }
   // The Privacy screen can show with no URL change (shortcut, tab buttons): its
   // switches rendering here is the sign to watch it, notice included.
-  if (!watchingSurfaces() && detect.inPrivacyPanel(el)) watchSurfaces();
-  const found = {};
+  if (watchWanted() && detect.inPrivacyPanel(el)) watchSurfaces();
+  const found = /** @type {PrivacyGuardFound} */ ({}); // filled by identify()
   const by = detect.identify(el, found);
-  if (by) track(el, by, found.words);
+  if (by) track(el, by, found);
   else setAside(el);
   return undefined;
 }
@@ -124,14 +124,14 @@ function recheckUnsure() {
       unsure.delete(el);
       continue;
     }
-    const found = {};
+    const found = /** @type {PrivacyGuardFound} */ ({}); // filled by identify()
     const by = detect.identify(el, found);
     if (!by && looksAgain(looks, data.detection.notFoundAfterMs)) {
       unsure.set(el, looks + 1);
       continue;
     }
     unsure.delete(el);
-    if (by) track(el, by, found.words);
+    if (by) track(el, by, found);
     else park(el);
   }
   if (!unsure.size) recheckTimer = stopTimer(recheckTimer);
@@ -225,7 +225,7 @@ function sweep() {
     }
   }
   for (const field of document.querySelectorAll(FIELDS)) considerFeedback(field);
-  if (!watchingSurfaces() && detect.privacyScreen()) watchSurfaces();
+  if (watchWanted() && detect.privacyScreen()) watchSurfaces();
 }
 
 /**
@@ -333,7 +333,7 @@ export function watchPortals() {
           // An overlay opened with no URL change, its Privacy screen without a switch we
           // know (site drift), or the consent popup: watched all the same, so the notice
           // can follow.
-          if (!watchingSurfaces() && detect.holdsSurface(node)) watchSurfaces();
+          if (watchWanted() && detect.holdsSurface(node)) watchSurfaces();
         }
       }
     }),

@@ -95,10 +95,7 @@ export function watchSurfaces() {
   if (timer) return;
   const tick = guarded("surface scan", () => {
     let what = found();
-    // A readable switch off the surface pages (the popup, an overlay): nothing to look
-    // for, so the watch stops; lookAgain starts it again when tracking changes (bench/:
-    // document-wide queries every 250 ms while the popup shows cost its first mark 10x).
-    if (what === "readable" && !onSurfaceUrl() && state.phase !== "missing") {
+    if (nothingToWatch(what)) {
       timer = stopTimer(timer);
       return;
     }
@@ -117,7 +114,21 @@ export function watchSurfaces() {
   tick();
 }
 
-export const watchingSurfaces = () => Boolean(timer);
+/**
+ * A readable switch off the surface pages (the popup, an overlay) with nothing missing:
+ * the watch has nothing to look for, so it stops (or is not started); lookAgain starts
+ * it again when tracking changes (bench/: document-wide queries every 250 ms while the
+ * popup shows cost its first mark 10x).
+ * @param {"readable" | "unreadable" | "none"} what found()'s answer
+ */
+const nothingToWatch = (what) => what === "readable" && !onSurfaceUrl() && state.phase !== "missing";
+
+/**
+ * Whether a surface that shows should start the watch: it is not running, and it would
+ * have something to look for (asking the page whether a surface shows costs more than
+ * this, bench/: the first popup).
+ */
+export const watchWanted = () => !timer && !nothingToWatch(found());
 
 /** A new URL: the notice goes and the wait starts anew (unless it was dismissed). */
 export function restartNotice() {

@@ -64,9 +64,10 @@ export function found() {
 
 /**
  * @param {Element} el @param {"wording" | "signal"} by how identify() knew it
- * @param {string} words the words it knew it by (identify()'s `found.words`)
+ * @param {PrivacyGuardFound} found the words and surface it knew it by (identify()'s
+ *   `found`, from this task: asking again would repeat its queries)
  */
-export function track(el, by, words) {
+export function track(el, by, found) {
   // A page that replaces its switch element: the old one's callout goes with it now,
   // not at the next poll, so two never stand together.
   let forgot = false;
@@ -81,12 +82,13 @@ export function track(el, by, words) {
   }
   const entry = {
     by,
-    words,
+    words: found.words,
     state: null,
     locked: false,
     since: 0,
     shown: null,
-    surface: null, // set by surfaceFor(), once the mark is on
+    // Where it was found is where it reports, for as long as it is tracked.
+    surface: detect.reportedSurface(found.surface),
     callout: null,
     warning: null,
     turnOffUntil: 0,
@@ -101,19 +103,12 @@ export function track(el, by, words) {
   // nothing can change in between (bench/: first popup).
   refresh(el, !forgot);
   if (tracked.get(el) !== entry) return;
-  surfaceFor(entry, el);
   if (PENDING.has(entry.surface)) choose(entry.surface, { type: "shown" });
   entry.observer = new MutationObserver(guarded("refresh", () => refresh(el)));
   entry.observer.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
   // Read again each REREAD_MS: what a re-render took out is put back (machine.js, repair).
   if (!pollTimer) pollTimer = every(REREAD_MS, guarded("poll", refreshAll));
   lookAgain(); // a notice saying nothing was found goes
-}
-
-/** The surface a tracked switch reports, found once (see track). */
-function surfaceFor(entry, el) {
-  entry.surface ??= detect.reportedSurface(detect.surfaceOf(el));
-  return entry.surface;
 }
 
 /**
@@ -221,7 +216,7 @@ export function refresh(el, perceived = false) {
   if (changed) {
     const wasUnknown = entry.shown === "unknown";
     entry.shown = shown;
-    if (!PENDING.has(surfaceFor(entry, el))) report(state, entry);
+    if (!PENDING.has(entry.surface)) report(state, entry);
     if (wasUnknown) lookAgain();
   }
   queueDraw(el, entry, changed);
