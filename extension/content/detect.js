@@ -262,7 +262,10 @@ const holderOf = (el) => el.closest(DIALOG) ?? (PANELS ? el.closest(PANELS) : nu
  * and v3). Other shapes are left to the hit test (cutAway).
  */
 function clipsAll(style, box) {
-  const inset = /^inset\(([^)]*)\)/.exec(style.clipPath ?? "");
+  // The common case, no clip at all, is told by a prefix: a regular expression's first
+  // use compiles it (bench/: first popup).
+  const clipPath = style.clipPath ?? "";
+  const inset = clipPath.startsWith("inset(") ? /^inset\(([^)]*)\)/.exec(clipPath) : null;
   if (inset) {
     const [t, r = t, b = t, l = r] = inset[1].split(/\s+round\s/)[0].trim().split(/\s+/);
     const px = (v, size) => (v.endsWith("%") ? (parseFloat(v) * size) / 100 : parseFloat(v));
@@ -270,7 +273,8 @@ function clipsAll(style, box) {
     const h = box.bottom - box.top;
     return px(t, h) + px(b, h) >= h || px(l, w) + px(r, w) >= w;
   }
-  const rect = /^rect\(([^)]*)\)/.exec(style.clip ?? "");
+  const clip = style.clip ?? "";
+  const rect = clip.startsWith("rect(") ? /^rect\(([^)]*)\)/.exec(clip) : null;
   if (!rect || !/absolute|fixed/.test(style.position)) return false;
   const [top, right, bottom, left] = rect[1].split(/[\s,]+/).map(parseFloat);
   return right - left <= 0 || bottom - top <= 0;

@@ -9,20 +9,28 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const DASHES = /[\u2010-\u2013\u2212\uFE63\uFF0D]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g;
 
+const NOT_ASCII = /[^\0-\x7F]/;
+
 /**
  * NFKC, invisible characters dropped, straight quotes, dashes as "-", white space
  * (incl. no-break spaces) folded, lower case.
  */
 function normalize(text) {
-  return String(text ?? "")
-    .replace(INVISIBLE, "")
-    .normalize("NFKC")
-    .replace(DASHES, "-")
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(/\s+/gu, " ")
-    .trim()
-    .toLowerCase();
+  let out = String(text ?? "");
+  // ASCII has nothing for NFKC or the character classes above to change: skipping them
+  // spares the first popup of an English page ICU's normalizer and four first-time
+  // regular expression compiles (~0.1 ms in Chromium, fresh tab).
+  if (NOT_ASCII.test(out)) {
+    out = out
+      .replace(INVISIBLE, "")
+      .normalize("NFKC")
+      .replace(DASHES, "-")
+      .replace(SINGLE_QUOTES, "'")
+      .replace(DOUBLE_QUOTES, '"');
+  }
+  // \s is the same set of white space with or without the "u" flag (all of it is in the
+  // Basic Multilingual Plane).
+  return out.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 // Without the "i" flag: every text matched is lower case already (normalize(), or a URL

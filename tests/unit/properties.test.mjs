@@ -63,6 +63,26 @@ test("normalize is idempotent and leaves no invisible characters or loose white 
   );
 });
 
+test("normalize gives what detection.yaml documents, ASCII or not", () => {
+  // The documented steps, all of them, for every text: normalize() skips those that
+  // cannot change ASCII text, and must give the same.
+  const documented = (text) =>
+    text
+      .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
+      .normalize("NFKC")
+      .replace(/[\u2010-\u2013\u2212\uFE63\uFF0D]/g, "-")
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g, '"')
+      .replace(/\s+/gu, " ")
+      .trim()
+      .toLowerCase();
+  const asciiText = fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 60 });
+  fc.assert(
+    fc.property(fc.oneof(anyText, asciiText), (text) => assert.equal(normalize(text), documented(text))),
+    TEXT,
+  );
+});
+
 test("normalize ignores invisible characters, white space kinds and case in the wordings", () => {
   fc.assert(
     fc.property(
