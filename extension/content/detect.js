@@ -707,8 +707,11 @@ function privacyScreen() {
 const inPrivacyPanel = (el) => {
   const panel = PANELS ? el.closest(PANELS) : null;
   const screen = panel ?? el.closest(DIALOG);
-  if (!screen || matchesAny(subScreens, location.hash.toLowerCase())) return false;
+  if (!screen) return false;
+  // The dialog's nav before the URL: a popup's switch is told apart without a first
+  // match of the sub-screen patterns (bench/: first popup).
   if (!panel && settingsTabOf(screen) !== "privacy") return false;
+  if (matchesAny(subScreens, location.hash.toLowerCase())) return false;
   return isShowing(screen) && !isSubScreen(screen);
 };
 
