@@ -11,6 +11,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -279,6 +281,43 @@ def serve(context: BrowserContext, html: str) -> None:
     context.route("https://claude.ai/**", handle)
 
 
+class Tabs:
+    """One browser serving the chat, for runs that load it afresh each time in a new tab.
+
+    A new tab is a new renderer process: nothing compiled or cached by an earlier load
+    of the page is reused. The tab before is closed only once the new one exists, so
+    the browser never has no tab open.
+    """
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.context = context
+        self._last: Page | None = context.pages[0] if context.pages else None
+
+    def new(self) -> Page:
+        page = self.context.new_page()
+        if self._last is not None:
+            self._last.close()
+        self._last = page
+        return page
+
+
+@contextmanager
+def browsers(
+    pw: Playwright, chromium: str, html: str, dists: list[Path | None]
+) -> Iterator[list[Tabs]]:
+    """A browser per build in `dists` (None: no extension), each with a fresh profile
+    and serving `html` as the chat; closed, and their profiles removed, on leaving."""
+    with ExitStack() as stack:
+        out = []
+        for dist in dists:
+            profile = stack.enter_context(tempfile.TemporaryDirectory(prefix="pg-bench-"))
+            context = launch(pw, chromium, profile, dist)
+            stack.callback(context.close)
+            serve(context, html)
+            out.append(Tabs(context))
+        yield out
+
+
 def metrics(cdp: CDPSession) -> dict[str, float]:
     return {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
 
@@ -411,27 +450,22 @@ def pair_run(
 def latency_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int) -> Latency:
     """Insert the popup (and the settings panel) again and again while the answer streams."""
     out = Latency()
-    with tempfile.TemporaryDirectory(prefix="pg-bench-") as profile:
-        context = launch(pw, chromium, profile, dist)
-        try:
-            serve(context, html)
-            page, _ = load_chat(context)
-            # A busy page is the hard case: the answer streams for as long as this takes.
-            page.evaluate("__bench.burst(1e9)")
-            for i in range(samples):
-                for kind, inserts, flips in (
-                    ("popup", out.popup_insert, out.popup_flip),
-                    ("settings", out.settings_insert, out.settings_flip),
-                ):
-                    inserts.append(
-                        page.evaluate("([k, t]) => __bench.insert(k, t)", [kind, MARK_TIMEOUT_MS])
-                    )
-                    flips.append(flip(page))
-                # Vary where in the frame the next insert lands.
-                page.wait_for_timeout(17 + (i * 7) % 23)
-            page.evaluate("__bench.remove()")
-        finally:
-            context.close()
+    with browsers(pw, chromium, html, [dist]) as (tabs,):
+        page, _ = load_chat(tabs.context)
+        # A busy page is the hard case: the answer streams for as long as this takes.
+        page.evaluate("__bench.burst(1e9)")
+        for i in range(samples):
+            for kind, inserts, flips in (
+                ("popup", out.popup_insert, out.popup_flip),
+                ("settings", out.settings_insert, out.settings_flip),
+            ):
+                inserts.append(
+                    page.evaluate("([k, t]) => __bench.insert(k, t)", [kind, MARK_TIMEOUT_MS])
+                )
+                flips.append(flip(page))
+            # Vary where in the frame the next insert lands.
+            page.wait_for_timeout(17 + (i * 7) % 23)
+        page.evaluate("__bench.remove()")
     return out
 
 
@@ -444,25 +478,16 @@ def cold_run(pw: Playwright, chromium: str, html: str, dist: Path, samples: int)
     page has loaded and settled, as claude.ai shows it after its app has started.
     """
     out = Cold()
-    with tempfile.TemporaryDirectory(prefix="pg-bench-") as profile:
-        context = launch(pw, chromium, profile, dist)
-        try:
-            serve(context, html)
-            previous = context.pages[0] if context.pages else None
-            for _ in range(samples):
-                page = context.new_page()
-                if previous is not None:
-                    previous.close()
-                previous = page
-                page.goto(CHAT_URL, wait_until="load", timeout=LOAD_TIMEOUT_MS)
-                page.wait_for_function("document.documentElement.dataset.benchReady === '1'")
-                require_drawn(page, "first popup, after load")
-                settle(page)
-                result = page.evaluate("t => __bench.firstPopup(t)", MARK_TIMEOUT_MS)
-                out.mark.append(result["mark"])
-                out.callout.append(result["callout"])
-        finally:
-            context.close()
+    with browsers(pw, chromium, html, [dist]) as (tabs,):
+        for _ in range(samples):
+            page = tabs.new()
+            page.goto(CHAT_URL, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+            page.wait_for_function("document.documentElement.dataset.benchReady === '1'")
+            require_drawn(page, "first popup, after load")
+            settle(page)
+            result = page.evaluate("t => __bench.firstPopup(t)", MARK_TIMEOUT_MS)
+            out.mark.append(result["mark"])
+            out.callout.append(result["callout"])
     return out
 
 
@@ -479,44 +504,28 @@ def startup_run(
     turn between them: the "busy" load again, timing the popup's forced style and layout.
     """
     out = Startup()
-    with (
-        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile,
-        tempfile.TemporaryDirectory(prefix="pg-bench-") as control_profile,
-    ):
-        contexts: list[BrowserContext] = []
-        try:
-            for where, d in ((profile, dist), (control_profile, control_dist)):
-                contexts.append(launch(pw, chromium, where, d))
-                serve(contexts[-1], html)
-            last: list[Page | None] = [c.pages[0] if c.pages else None for c in contexts]
-            for i in range(samples):
-                kinds = ("busy", "idle") if i % 2 == 0 else ("idle", "busy")
-                for mode in (*kinds, "layout"):
-                    side = 1 if mode == "layout" else 0
-                    page = contexts[side].new_page()
-                    if last[side] is not None:
-                        last[side].close()
-                    last[side] = page
-                    page.goto(
-                        f"{CHAT_URL}?first={mode}",
-                        wait_until="domcontentloaded",
-                        timeout=LOAD_TIMEOUT_MS,
+    with browsers(pw, chromium, html, [dist, control_dist]) as (extension, control):
+        for i in range(samples):
+            kinds = ("busy", "idle") if i % 2 == 0 else ("idle", "busy")
+            for mode in (*kinds, "layout"):
+                page = (control if mode == "layout" else extension).new()
+                page.goto(
+                    f"{CHAT_URL}?first={mode}",
+                    wait_until="domcontentloaded",
+                    timeout=LOAD_TIMEOUT_MS,
+                )
+                result = page.evaluate("() => window.__firstPopup")
+                if mode == "idle":
+                    out.idle.append(result["mark"])
+                    continue
+                if result["wasIdle"] or result["at"] >= FIRST_POPUP_TIMEOUT_MS:
+                    # Then the content script may have warmed up: not the case measured.
+                    raise SystemExit(
+                        "bench: startup: the page had been idle (or the popup came "
+                        f"{result['at']:.0f} ms after DOMContentLoaded, past the content "
+                        "script's 1 s idle timeout) before the popup was inserted"
                     )
-                    result = page.evaluate("() => window.__firstPopup")
-                    if mode == "idle":
-                        out.idle.append(result["mark"])
-                        continue
-                    if result["wasIdle"] or result["at"] >= FIRST_POPUP_TIMEOUT_MS:
-                        # Then the content script may have warmed up: not the case measured.
-                        raise SystemExit(
-                            "bench: startup: the page had been idle (or the popup came "
-                            f"{result['at']:.0f} ms after DOMContentLoaded, past the content "
-                            "script's 1 s idle timeout) before the popup was inserted"
-                        )
-                    (out.page_layout if mode == "layout" else out.busy).append(result["mark"])
-        finally:
-            for context in contexts:
-                context.close()
+                (out.page_layout if mode == "layout" else out.busy).append(result["mark"])
     return out
 
 
@@ -538,18 +547,11 @@ def extension_name(dist: Path) -> str:
     return name
 
 
-def traced_load(
-    context: BrowserContext, previous: Page | None, world: str
-) -> tuple[ScriptTime, Page]:
+def traced_load(tabs: Tabs, world: str) -> ScriptTime:
     """Load the chat in a new tab under a trace; the extension's script time there
-    (`world`: the extension's name, see extension_name).
-
-    A new tab is a new renderer process: nothing compiled by an earlier load is reused.
-    """
-    page = context.new_page()
-    if previous is not None:
-        previous.close()
-    cdp = context.new_cdp_session(page)
+    (`world`: the extension's name, see extension_name)."""
+    page = tabs.new()
+    cdp = tabs.context.new_cdp_session(page)
     done: dict = {}
     cdp.on("Tracing.tracingComplete", lambda event: done.update(event))
     cdp.send(
@@ -583,7 +585,7 @@ def traced_load(
     cdp.detach()
     events = load_events("".join(chunks))
     try:
-        return attribute(events, CHAT_URL, "chrome-extension://", world), page
+        return attribute(events, CHAT_URL, "chrome-extension://", world)
     except ValueError as error:
         raise SystemExit(f"bench: loadscript: {error}") from None
 
@@ -597,37 +599,25 @@ def load_script_run(
     in a new tab, so that the machine's drift hits both alike.
     """
     out = LoadScript(window_s=LOAD_TRACE_AFTER_MS / 1000)
-    with (
-        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile_a,
-        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile_b,
-    ):
-        contexts: list[BrowserContext] = []
-        try:
-            for profile, d in ((profile_a, dist), (profile_b, control_dist)):
-                contexts.append(launch(pw, chromium, profile, d))
-                serve(contexts[-1], html)
-            last: list[Page | None] = [c.pages[0] if c.pages else None for c in contexts]
-            worlds = [extension_name(dist), extension_name(control_dist)]
-            for i in range(samples):
-                times: list[ScriptTime | None] = [None, None]
-                for side in (0, 1) if i % 2 == 0 else (1, 0):
-                    times[side], last[side] = traced_load(contexts[side], last[side], worlds[side])
-                with_time, control_time = times
-                assert with_time is not None and control_time is not None
-                if with_time.uncounted:
-                    log(
-                        "load script time: the trace has uncounted events with the "
-                        f"extension's URL ({', '.join(sorted(with_time.uncounted))}): "
-                        "add them to bench/trace.py or the budget reads low"
-                    )
-                out.pairs.append((with_time, control_time))
+    with browsers(pw, chromium, html, [dist, control_dist]) as sides:
+        worlds = [extension_name(dist), extension_name(control_dist)]
+        for i in range(samples):
+            times: list[ScriptTime | None] = [None, None]
+            for side in (0, 1) if i % 2 == 0 else (1, 0):
+                times[side] = traced_load(sides[side], worlds[side])
+            with_time, control_time = times
+            assert with_time is not None and control_time is not None
+            if with_time.uncounted:
                 log(
-                    f"load script time {i + 1}/{samples}: {with_time.total:.1f} ms with, "
-                    f"{control_time.total:.1f} ms empty content script"
+                    "load script time: the trace has uncounted events with the "
+                    f"extension's URL ({', '.join(sorted(with_time.uncounted))}): "
+                    "add them to bench/trace.py or the budget reads low"
                 )
-        finally:
-            for context in contexts:
-                context.close()
+            out.pairs.append((with_time, control_time))
+            log(
+                f"load script time {i + 1}/{samples}: {with_time.total:.1f} ms with, "
+                f"{control_time.total:.1f} ms empty content script"
+            )
     return out
 
 
