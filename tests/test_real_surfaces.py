@@ -449,3 +449,39 @@ def test_animations_switched_off_for_body_descendants_only_still_finds_the_popup
     sentinel for everything in <body>; the check for switched-off animations must be made
     where the dialogs are, so that the sweep finds a popup mounted in an existing portal."""
     open_page(driver, (NEW, "popup_body_no_animation_nested_portal.html"))
+
+
+MOUNT_WITHOUT_SWITCH = """
+const [file] = arguments;
+const popup = await fixture.load(file, 'popup');
+window.__popup = fixture.portal(popup, document.body, (holder) => {
+  const label = holder.querySelector('input[role=switch]').closest('label');
+  window.__row = { label, parent: label.parentNode, next: label.nextSibling };
+  label.remove();
+});
+"""
+# The switch rendered into the dialog that already shows: only content.css's sentinel
+# animation announces it (no new portal, no URL change). Heard in the page's own world too.
+RENDER_SWITCH_INTO_DIALOG = """
+return new Promise((resolve) => {
+  const heard = [];
+  document.addEventListener('animationstart', (event) => {
+    if (event.animationName === 'privacy-guard-sentinel') heard.push(event.target.tagName);
+  }, true);
+  const { label, parent, next } = window.__row;
+  parent.insertBefore(label, next);
+  setTimeout(() => resolve(heard), 1000);
+});
+"""
+
+
+def test_a_switch_rendered_into_an_open_popup_is_announced_and_marked(driver):
+    """content.css's sentinel keyframes are empty (no property to resolve on the first popup):
+    the animation must still start and announce the switch, in both browsers."""
+    open_page(driver, CHAT_PAGE, marked=False)
+    driver.evaluate(f"return (async () => {{ {MOUNT_WITHOUT_SWITCH} }})()", GRACE[1])
+    settle(driver, 1500)
+    assert driver.evaluate(MARKED_COUNT) == 0
+    heard = driver.evaluate(RENDER_SWITCH_INTO_DIALOG)
+    assert "INPUT" in heard, f"the sentinel announced {heard}, not the switch"
+    driver.wait_for(f"{MARK} === 'on'", timeout=2)
