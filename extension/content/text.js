@@ -46,21 +46,24 @@ const FLAGS = "u";
  * test stops at the first match, so a page whose wording comes early in a list (the
  * wording lists put English first) never compiles the rest (bench/: first popup; in
  * Chromium the first popup's three lists took 0.3 ms so, 0.5 ms as one alternation
- * each). A chat that never shows a switch compiles none. A pattern the engine
+ * each). A chat that never shows a switch compiles none. A pattern of plain words
+ * (see wordsOfPattern) is not compiled either for a text without those words: most of
+ * a list's patterns are other languages' (bench/: first popup). A pattern the engine
  * refuses is skipped with a warning, not fatal (the builder checks each pattern alone,
  * for syntax and ReDoS: builder/js/check.mjs).
  * @param {readonly string[]} patterns
  * @returns {{ test(text: string): boolean }[]}
  */
 function compile(patterns) {
-  /** @type {(RegExp | null)[]} null: refused */
+  /** @type {(RegExp | null | undefined)[]} null: refused; undefined: not compiled yet */
   const compiled = [];
-  const at = (index) => {
-    if (index === compiled.length) {
+  const words = patterns.map(wordsOfPattern);
+  const regexOf = (index) => {
+    if (compiled[index] === undefined) {
       try {
-        compiled.push(new RegExp(patterns[index], FLAGS));
+        compiled[index] = new RegExp(patterns[index], FLAGS);
       } catch (err) {
-        compiled.push(null);
+        compiled[index] = null;
         console.warn("Privacy Guard: skipping pattern", patterns[index], /** @type {Error} */ (err).message);
       }
     }
@@ -68,11 +71,38 @@ function compile(patterns) {
   };
   const test = (text) => {
     for (let index = 0; index < patterns.length; index += 1) {
-      if (at(index)?.test(text)) return true;
+      const needed = words[index];
+      if (needed !== null && !text.includes(needed)) continue;
+      if (regexOf(index)?.test(text)) return true;
     }
     return false;
   };
   return [{ test }];
+}
+
+// Characters with a meaning in a pattern (ECMAScript RegExp, "u" flag); every other
+// character matches itself.
+const SYNTAX = new Set("\\^$.*+?()[]{}|");
+
+/**
+ * The words a pattern of plain words must find in a text to match, or null for any
+ * other pattern: "metadatos", "^privacy$" and "\\bmetadata\\b" need "metadatos",
+ * "privacy" and "metadata"; "^aceptar(?:…)?$" is not plain. Without the "i" flag (FLAGS)
+ * such a pattern matches only a text that holds its words as written, so a text
+ * without them is told "no" with no regular expression compiled.
+ * @param {string} pattern @returns {string | null}
+ */
+function wordsOfPattern(pattern) {
+  let start = 0;
+  let end = pattern.length;
+  if (pattern.startsWith("^")) start = 1;
+  else if (pattern.startsWith("\\b")) start = 2;
+  if (pattern.endsWith("\\b") && end - 2 >= start) end -= 2;
+  else if (pattern.endsWith("$") && end - 1 >= start) end -= 1;
+  const middle = pattern.slice(start, end);
+  if (middle === "") return null;
+  for (const char of middle) if (SYNTAX.has(char)) return null;
+  return middle;
 }
 
 function matchesAny(regexes, text) {

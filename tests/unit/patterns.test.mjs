@@ -40,3 +40,69 @@ test("patterns after the first match are not compiled yet: a refused one there s
   assert.equal(PG.text.matchesAny(list, "other"), false);
   assert.equal(warnings().length, before + 1);
 });
+
+/** Counts the regular expressions the content script compiles while `fn` runs. */
+function compiles(window, fn) {
+  const Real = window.RegExp;
+  let count = 0;
+  window.RegExp = new Proxy(Real, {
+    construct(target, args) {
+      count += 1;
+      return Reflect.construct(target, args);
+    },
+  });
+  try {
+    fn();
+  } finally {
+    window.RegExp = Real;
+  }
+  return count;
+}
+
+test("a pattern of plain words is compiled only for a text that holds those words", () => {
+  const { window, PG: pg } = loadExtension();
+  const list = pg.text.compile(["\\bmetadata\\b", "métadonnées", "^privacy$"]);
+  const english = "allow the use of your chats and coding sessions to train";
+  assert.equal(compiles(window, () => assert.equal(pg.text.matchesAny(list, english), false)), 0);
+  // Holding the words is not matching: the pattern itself still decides.
+  assert.equal(compiles(window, () => assert.equal(pg.text.matchesAny(list, "metadatas"), false)), 1);
+  assert.equal(compiles(window, () => assert.equal(pg.text.matchesAny(list, "privacy tab"), false)), 1);
+  assert.equal(pg.text.matchesAny(list, "location metadata"), true);
+  assert.equal(pg.text.matchesAny(list, "privacy"), true);
+  // A pattern with syntax in it is compiled whatever the text holds.
+  const syntax = pg.text.compile(["^accept(?: and continue)?$"]);
+  assert.equal(compiles(window, () => pg.text.matchesAny(syntax, "nothing alike")), 1);
+});
+
+test("every shipped wording list answers as its patterns do, texts with and without their words", () => {
+  const { data } = PG;
+  const lists = Object.entries(data.detection).filter(
+    ([, v]) => Array.isArray(v) && v.every((p) => typeof p === "string") && v.length,
+  );
+  // Texts that hold each pattern's literal pieces in the ways that matter: alone, inside a
+  // sentence, glued to letters (a word boundary fails), and the same in other lists' words.
+  const pieces = lists.flatMap(([, v]) => v.flatMap((p) => p.split(/\\.|[\^$.*+?()[\]{}|]/)));
+  const texts = [
+    "",
+    "nothing here",
+    ...pieces.filter(Boolean).flatMap((w) => [w, `the ${w} row`, `x${w}y`, `${w}'s`]),
+  ];
+  let checked = 0;
+  let matched = 0;
+  for (const [name, patterns] of lists) {
+    let plain;
+    try {
+      plain = patterns.map((p) => new RegExp(p, PG.text.FLAGS));
+    } catch {
+      continue; // a CSS selector list, not patterns
+    }
+    const list = tester(patterns);
+    for (const text of texts) {
+      const expected = plain.some((re) => re.test(text));
+      assert.equal(PG.text.matchesAny(list, text), text !== "" && expected, `${name}: ${JSON.stringify(text)}`);
+      checked += 1;
+      if (expected) matched += 1;
+    }
+  }
+  assert.ok(checked > 10_000 && matched > 500, `${checked} checks, ${matched} matching`);
+});
