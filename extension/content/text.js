@@ -57,7 +57,9 @@ const FLAGS = "u";
 function compile(patterns) {
   /** @type {(RegExp | null | undefined)[]} null: refused; undefined: not compiled yet */
   const compiled = [];
-  const words = patterns.map(wordsOfPattern);
+  // Worked out when a test first reaches the pattern too: a page load pays for neither.
+  /** @type {(string | null | undefined)[]} */
+  const words = [];
   const regexOf = (index) => {
     if (compiled[index] === undefined) {
       try {
@@ -71,6 +73,7 @@ function compile(patterns) {
   };
   const test = (text) => {
     for (let index = 0; index < patterns.length; index += 1) {
+      if (words[index] === undefined) words[index] = wordsOfPattern(patterns[index]);
       const needed = words[index];
       if (needed !== null && !text.includes(needed)) continue;
       if (regexOf(index)?.test(text)) return true;
