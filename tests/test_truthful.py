@@ -630,3 +630,34 @@ def test_a_state_contradicted_only_for_a_moment_gets_no_notice(driver, when):
             "async () => (await chrome.storage.local.get('last')).last ?? null"
         )
         assert last and last["state"] == "on", f"recorded {last}"
+
+
+# Where there is no "Not now": the onboarding step has Continue only (facts §2), and the
+# consent popup after the deadline cannot be dismissed (facts §1, buttons).
+NO_NOT_NOW = {
+    "onboarding": ("https://claude.ai/onboarding", "onboarding_2026_hidden_input.html", "Continue"),
+    "post-deadline-popup": (
+        "https://claude.ai/new",
+        "popup_2026_post_deadline_hidden_input.html",
+        "Accept",
+    ),
+}
+
+
+@pytest.mark.parametrize("where", NO_NOT_NOW.values(), ids=NO_NOT_NOW.keys())
+def test_the_off_callout_names_no_button_the_page_does_not_have(driver, where):
+    """Review round 6, 4: "Leaving without it (“Not now”)…" on a step with no Not now."""
+    if driver.name != "chromium":
+        pytest.skip("reads the callout's closed shadow root over CDP (Chromium)")
+    url, fixture, button = where
+    driver.open(url, FIXTURES / fixture)
+    driver.wait_for(READY, timeout=15)
+    driver.wait_for(f"{MARK} === 'on'", timeout=5)
+    click_training(driver)
+    driver.wait_for(f"{MARK} === 'off'", timeout=5)
+    driver.wait_for(
+        "return document.querySelector('[data-privacy-guard-ui=callout]') !== null", timeout=5
+    )
+    callout = callout_shadow_html(driver)
+    assert f"Press “{button}”" in callout, callout
+    assert "Not now" not in callout, callout
