@@ -175,6 +175,7 @@ def test_list_fact_is_joined_the_way_the_language_writes_lists(locale, three, tw
 # on the page in that language (detection.yaml's labels, from claude.ai's own catalogs).
 NAMES_THE_SETTING = [
     "content_not_found",
+    "content_not_readable",
     "content_feedback_off",
     "popup_fact_feedback",
     "history_intro",

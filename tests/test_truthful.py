@@ -570,6 +570,10 @@ def test_a_state_the_page_does_not_settle_is_not_called_off(driver, how, when):
     assert driver.evaluate(MARK) != "off"
     # No callout claiming on or off: the notice says it could not tell.
     assert driver.evaluate(UI_KINDS) == ["notice"]
+    if isinstance(driver, ChromiumDriver):  # reads the notice's closed shadow root
+        # The switch was found: "couldn't find it" would be untrue (review round 6, 3).
+        said = callout_shadow_html(driver)
+        assert "Couldn't tell whether" in said and "Couldn't find" not in said, said
 
 
 # The notice seen at any moment, not only at the end: a page-side record of whether the

@@ -13,7 +13,7 @@ const api = globalThis.browser ?? globalThis.chrome;
 // never pays for reading them (bench/: the script time of a page load).
 const KEYS = [
   "brand", "on_title", "on_body", "on_short", "on_scope", "on_past", "turn_off", "why",
-  "sources_label", "off_title", "off_body", "locked_body", "accept_warning", "not_found",
+  "sources_label", "off_title", "off_body", "locked_body", "accept_warning", "not_found", "not_readable",
   "open_settings", "dismiss", "pending_on_title", "pending_on_body", "pending_off_title",
   "pending_off_body", "button_accept", "button_continue", "updated_note", "copy_report",
   "report_copied", "report_failed", "off_still_trains", "feedback_on", "feedback_off",
@@ -562,14 +562,21 @@ function placeNotice(host, container, again) {
   container.prepend(host);
 }
 
-/** Shown when a surface that must hold the switch shows but it could not be recognised. */
-function notFound(container, settingsUrl, onDismiss, describe) {
+/**
+ * Shown when a surface that must hold the switch shows but it could not be recognised
+ * (`saying` "not_found"), or was found with a state the page leaves open or contradicts
+ * ("not_readable"): either way, please check it yourself.
+ * @param {"not_found" | "not_readable"} saying
+ */
+function notFound(container, saying, settingsUrl, onDismiss, describe) {
   const { host, frame, applyScheme, remove } = createHost("notice");
   container.append(host);
   applyScheme();
   const link = el("a", { href: settingsUrl, text: msg("open_settings") });
   const report = copyReportButton(describe);
-  const box = noticeBox(msg("not_found"), link, report.button, dismissButton(onDismiss));
+  // Each message by its name, so that tests/test_i18n.py sees both used.
+  const text = saying === "not_readable" ? msg("not_readable") : msg("not_found");
+  const box = noticeBox(text, link, report.button, dismissButton(onDismiss));
   box.append(report.said);
   frame.append(box);
   const fit = (again) => placeNotice(host, container, again);

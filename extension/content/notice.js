@@ -15,6 +15,8 @@ const SCAN_MS = 250;
 /** @type {import("./machine.js").NoticeState} */
 let state = NO_NOTICE;
 let notice = null;
+/** What the notice that shows says (callout.js notFound). */
+let saying = /** @type {"not_found" | "not_readable"} */ ("not_found");
 let timer = 0;
 // Given by the wiring (main.js): what tracking found, and a scan of the page for switches.
 let found = () => /** @type {"readable" | "unreadable" | "none"} */ ("none");
@@ -32,11 +34,20 @@ export const surfaceShows = () =>
 const requiredSurface = () =>
   detect.privacyScreen() ?? detect.onboardingStep() ?? detect.consentPopup();
 
-function draw() {
+/**
+ * "Couldn't find it" only when no switch was found: one found whose state the page does
+ * not settle was found (review round 6, 3).
+ * @param {"readable" | "unreadable" | "none"} what found()'s answer
+ */
+const sayingFor = (what) => (what === "unreadable" ? "not_readable" : "not_found");
+
+function draw(what = found()) {
   notice?.remove();
   const container = detect.visibleDialog() ?? document.body;
+  saying = sayingFor(what);
   notice = ui.notFound(
     container,
+    saying,
     data.detection.settingsUrls[0],
     guarded("notice", () => step({ type: "dismiss" })),
     describePage,
@@ -57,15 +68,20 @@ function step(event) {
       // saved: the Privacy settings. On the consent popup or the onboarding step nothing is
       // saved until Accept / Continue, so nothing is recorded (review round 5, F2).
       if (detect.isSettingsUrl() || detect.privacyScreen()) report("unknown", null);
-      draw();
+      draw(event.type === "look" ? event.found : found());
     } else {
       clear();
     }
   }
-  // Still missing, but a re-render of the page took the notice with it: drawn again; or
+  // Still missing, but a re-render of the page took the notice with it, or what a look
+  // found now calls for the other words (a switch found, or lost): drawn again; else
   // moved, if the page's controls moved under it.
-  if (state.phase === "missing" && !notice?.host.isConnected) draw();
-  else notice?.fit(true);
+  const what = event.type === "look" ? event.found : found();
+  if (state.phase === "missing" && (!notice?.host.isConnected || sayingFor(what) !== saying)) {
+    draw(what);
+  } else {
+    notice?.fit(true);
+  }
 }
 
 /**
