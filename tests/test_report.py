@@ -35,10 +35,22 @@ PRIVATE = (
     "Anthropic believes",  # free text of the panel that is neither a label nor a heading
 )
 
-# The toolbar popup's request, sent the way it sends it: tabs.sendMessage to the tab.
+# The toolbar popup's request, sent the way it sends it: tabs.sendMessage to the tab. The
+# fixture says READY before the content script's module has loaded (content.js imports it),
+# and until then nothing in the tab listens: "Receiving end does not exist" is asked again
+# for up to 5 s (a fresh-clone run failed once on it), any other error is not.
 DESCRIBE = """async () => {
   const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-  return chrome.tabs.sendMessage(tab.id, { type: "privacy-guard/describe-page" });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await chrome.tabs.sendMessage(tab.id, { type: "privacy-guard/describe-page" });
+    } catch (err) {
+      if (attempt >= 50 || !String(err?.message).includes("Receiving end does not exist")) {
+        throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }"""
 
 
