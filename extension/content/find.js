@@ -292,6 +292,14 @@ export function startFinding() {
   // comparison catches it everywhere else.
   // https://developer.mozilla.org/docs/Web/API/Navigation/currententrychange_event
   const onSweep = guarded("sweep", sweep);
+  // The first performance.now() and the first getComputedStyle() in this world build
+  // their bindings (~0.2 ms each here: bench/trace.py's trace of a page load). The
+  // sweep's first tick, a second in, calls both anyway (its clock, its probe); called
+  // here they are not paid again by a popup that comes sooner, in the page's own task
+  // (bench/: a first popup before the page was ever idle). Neither brings styles up to
+  // date: only reading a computed property would.
+  performance.now();
+  getComputedStyle(document.documentElement);
   if (globalThis.navigation?.addEventListener) {
     listen(navigation, "currententrychange", onUrl);
     // The poll is then a fallback and the check that the extension is still there: it

@@ -41,7 +41,8 @@ const requiredSurface = () =>
  */
 const sayingFor = (what) => (what === "unreadable" ? "not_readable" : "not_found");
 
-function draw(what = found()) {
+/** @param {"readable" | "unreadable" | "none"} what found()'s answer */
+function draw(what) {
   notice?.remove();
   const container = detect.visibleDialog() ?? document.body;
   saying = sayingFor(what);
@@ -60,6 +61,7 @@ function clear() {
 }
 
 function step(event) {
+  const what = event.type === "look" ? event.found : found();
   const next = stepNotice(state, event, performance.now(), data.detection.notFoundAfterMs);
   state = next.state;
   for (const effect of next.effects) {
@@ -68,7 +70,7 @@ function step(event) {
       // saved: the Privacy settings. On the consent popup or the onboarding step nothing is
       // saved until Accept / Continue, so nothing is recorded (review round 5, F2).
       if (detect.isSettingsUrl() || detect.privacyScreen()) report("unknown", null);
-      draw(event.type === "look" ? event.found : found());
+      draw(what);
     } else {
       clear();
     }
@@ -76,7 +78,6 @@ function step(event) {
   // Still missing, but a re-render of the page took the notice with it, or what a look
   // found now calls for the other words (a switch found, or lost): drawn again; else
   // moved, if the page's controls moved under it.
-  const what = event.type === "look" ? event.found : found();
   if (state.phase === "missing" && (!notice?.host.isConnected || sayingFor(what) !== saying)) {
     draw(what);
   } else {
