@@ -21,7 +21,9 @@ CATEGORIES = [
 # compilation (nested in one of the others, counted only where it stands alone). The
 # module the content script imports (content/core.js) is compiled off the main thread;
 # what is left on it is finishing that compile, or compiling from the code cache, and
-# once writing the cache: the v8.*Module and streaming events name its URL.
+# once writing the cache (the loader imports it under a URL of its own each time, so
+# Chrome keeps no cache of it: content/content.js): the v8.*Module and streaming events
+# name its URL.
 ATTRIBUTED = {
     "EvaluateScript",
     "FunctionCall",
