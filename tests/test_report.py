@@ -115,32 +115,80 @@ def test_the_notice_copies_the_same_report_to_the_clipboard(chromium):
     assert '"Location metadata' in copied
 
 
-def test_the_toolbar_popup_copies_the_report_of_the_claude_tab(chromium):
-    chromium.open(URL, FIXTURE)
-    chromium.wait_for(READY, timeout=15)
-    expected = describe(chromium)
-    popup = chromium.context.new_page()
-    extension_id = chromium.context.service_workers[0].url.split("/")[2]
+def open_toolbar_popup(driver: ChromiumDriver):
+    """The toolbar popup's page, over a window whose active tab is the driver's page.
+
+    The toolbar popup belongs to the window whose active tab is claude.ai: here the popup
+    page is a tab of its own, so the driver's tab is made the active one again.
+    """
+    popup = driver.context.new_page()
+    extension_id = driver.context.service_workers[0].url.split("/")[2]
     popup.goto(f"chrome-extension://{extension_id}/popup/popup.html")
     popup.wait_for_load_state("load")
-    # The toolbar popup belongs to the window whose active tab is claude.ai: here the
-    # popup page is a tab of its own, so the claude.ai tab is made the active one.
     popup.evaluate(
         """async () => {
           // Tab URLs are hidden from the extension (no "tabs" permission): the one
-          // tab that is not this page is the claude.ai page.
+          // tab that is not this page is the driver's page.
           const self = await chrome.tabs.getCurrent();
           const [tab] = (await chrome.tabs.query({})).filter((t) => t.id !== self.id);
           await chrome.tabs.update(tab.id, { active: true });
         }"""
     )
-    chromium.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    driver.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    return popup
+
+
+def test_the_toolbar_popup_copies_the_report_of_the_claude_tab(chromium):
+    chromium.open(URL, FIXTURE)
+    chromium.wait_for(READY, timeout=15)
+    expected = describe(chromium)
+    popup = open_toolbar_popup(chromium)
     popup.click("#copy-report")
     expect(popup.locator("#report-result")).not_to_be_empty()
     result = popup.locator("#report-result").text_content()
     assert "Couldn't read this page" not in result, result
     copied = popup.evaluate("navigator.clipboard.readText()")
     assert copied == expected
+    assert_private_parts_absent(copied)
+    popup.close()
+
+
+def test_the_toolbar_popup_waits_for_a_claude_tab_still_loading(chromium):
+    # "Copy a report" pressed while the claude.ai tab is still loading: the page has not
+    # arrived, so nothing in the tab listens yet. The report comes once it has loaded,
+    # not "Couldn't read this page".
+    chromium.routes.serve(URL, FIXTURE)
+    chromium.page.goto("about:blank")
+    held = []
+
+    def hold(route):  # the page's request waits here until released
+        held.append(route)
+
+    chromium.context.route("https://claude.ai/chat/**", hold)
+    popup = open_toolbar_popup(chromium)
+    popup.evaluate(
+        """async (url) => {
+          const self = await chrome.tabs.getCurrent();
+          const [tab] = (await chrome.tabs.query({})).filter((t) => t.id !== self.id);
+          await chrome.tabs.update(tab.id, { url });
+        }""",
+        URL,
+    )
+    for _ in range(100):
+        if held:
+            break
+        popup.wait_for_timeout(50)
+    assert held, "the claude.ai page was never requested"
+    popup.click("#copy-report")
+    popup.wait_for_timeout(1_000)  # the tab stays loading meanwhile
+    assert popup.locator("#report-result").text_content() == ""
+    chromium.context.unroute("https://claude.ai/chat/**", hold)
+    held[0].fallback()
+    expect(popup.locator("#report-result")).not_to_be_empty(timeout=10_000)
+    result = popup.locator("#report-result").text_content()
+    assert "Couldn't read this page" not in result, result
+    copied = popup.evaluate("navigator.clipboard.readText()")
+    assert "page: /chat/<id>#settings/data-privacy-controls" in copied
     assert_private_parts_absent(copied)
     popup.close()
 

@@ -14,6 +14,11 @@
   // The content script's origin: withdrawn, it never runs (Firefox lets the user remove
   // MV3 host permissions; Chrome's "on click" site access withholds them).
   const SITE_ACCESS = { origins: ["https://claude.ai/*"] };
+  // "Copy a report" on a tab still loading asks again this often, for at most this long,
+  // and for this long once the tab has loaded (askForReport).
+  const REPORT_RETRY_MS = 100;
+  const REPORT_WAIT_MS = 10_000;
+  const REPORT_AFTER_LOAD_MS = 2_000;
 
   // What the popup states today, each from the facts it names (their values are written
   // into the strings by the builder; the sources come from policy_data here). Every fact
@@ -174,19 +179,51 @@
     return tab ?? null;
   }
 
+  /**
+   * The tab's answer to DESCRIBE_PAGE. While the tab is loading nothing may listen yet
+   * (the page has not arrived, or the content script's module is still being imported:
+   * content/content.js; an import() does not hold back the load event, so a page can be
+   * "complete" a moment before its module listens). A failed ask is repeated every
+   * REPORT_RETRY_MS while the tab is loading and for REPORT_AFTER_LOAD_MS after it has
+   * loaded, at most REPORT_WAIT_MS in all; a tab that had loaded before the first ask
+   * gets that one ask, so another site's tab is told at once that there is nothing to
+   * copy. tabs.get's `status` needs no "tabs" permission (only URL, title and icon do).
+   * @param {number} tabId
+   * @returns {Promise<{ report?: unknown } | undefined>} the answer; rejects as
+   *   tabs.sendMessage does
+   */
+  async function askForReport(tabId) {
+    const giveUpAt = Date.now() + REPORT_WAIT_MS;
+    let sawLoading = false;
+    let loadedAt = null;
+    for (;;) {
+      try {
+        return await api.tabs.sendMessage(tabId, { type: messages.DESCRIBE_PAGE });
+      } catch (err) {
+        const now = Date.now();
+        if ((await api.tabs.get(tabId)).status === "loading") sawLoading = true;
+        else if (sawLoading) loadedAt ??= now;
+        else throw err;
+        if (now >= giveUpAt || (loadedAt !== null && now - loadedAt >= REPORT_AFTER_LOAD_MS)) {
+          throw err;
+        }
+        await new Promise((resolve) => setTimeout(resolve, REPORT_RETRY_MS));
+      }
+    }
+  }
+
   /** Copy the content script's redacted report of the page (see content/). */
   async function copyReport() {
     const result = $("report-result");
     let report = null;
     try {
       const tab = await activeTab();
-      const answer = tab
-        ? await api.tabs.sendMessage(tab.id, { type: messages.DESCRIBE_PAGE })
-        : null;
+      const answer = tab ? await askForReport(tab.id) : null;
       if (typeof answer?.report === "string" && answer.report) report = answer.report;
     } catch {
       // No content script in the tab (not claude.ai, access withdrawn, a tab loaded
-      // before the extension): nothing to copy.
+      // before the extension), or a tab that did not finish loading in time: nothing
+      // to copy.
     }
     if (report === null) {
       result.textContent = msg("report_unreadable");
