@@ -355,7 +355,6 @@ class Side:
     """One browser of a pair, loaded and ready to stream, and its running totals."""
 
     dist: Path | None
-    context: BrowserContext
     page: Page
     cdp: CDPSession
     loaded: dict[str, float]
@@ -365,16 +364,10 @@ class Side:
     heap_loaded: float = 0.0
 
 
-def open_side(pw: Playwright, chromium: str, profile: str, html: str, dist: Path | None) -> Side:
-    context = launch(pw, chromium, profile, dist)
-    try:
-        serve(context, html)
-        page, cdp = load_chat(context)
-        loaded = metrics(cdp)
-    except BaseException:
-        context.close()
-        raise
-    return Side(dist, context, page, cdp, loaded)
+def open_side(tabs: Tabs, dist: Path | None) -> Side:
+    """The chat loaded in the browser of `tabs` (one of browsers()), ready to stream."""
+    page, cdp = load_chat(tabs.context)
+    return Side(dist, page, cdp, metrics(cdp))
 
 
 def burst(side: Side, chunks: int) -> None:
@@ -397,7 +390,6 @@ def close_side(side: Side) -> StreamRun:
     require_drawn(side.page, "after the stream")
     collect_garbage(side.cdp)
     end = metrics(side.cdp)
-    side.context.close()
     return StreamRun(
         with_extension=side.dist is not None,
         script_load_ms=side.loaded["ScriptDuration"] * 1000,
@@ -422,26 +414,17 @@ def pair_run(
     a burst.
     """
     per_burst = max(1, size.chunks // size.bursts)
-    with (
-        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile_a,
-        tempfile.TemporaryDirectory(prefix="pg-bench-") as profile_b,
-    ):
-        first, second = (dist, None) if with_first else (None, dist)
-        sides: list[Side] = []
-        try:
-            for profile, d in ((profile_a, first), (profile_b, second)):
-                sides.append(open_side(pw, chromium, profile, html, d))
-            for side in sides:
-                # Before the stream, after a forced GC: the heap baseline.
-                collect_garbage(side.cdp)
-                side.heap_loaded = metrics(side.cdp)["JSHeapUsedSize"]
-            for k in range(size.bursts):
-                for side in sides if k % 2 == 0 else reversed(sides):
-                    burst(side, per_burst)
-            runs = [close_side(side) for side in sides]
-        finally:
-            for side in sides:
-                side.context.close()
+    first, second = (dist, None) if with_first else (None, dist)
+    with browsers(pw, chromium, html, [first, second]) as pair:
+        sides = [open_side(tabs, d) for tabs, d in zip(pair, (first, second), strict=True)]
+        for side in sides:
+            # Before the stream, after a forced GC: the heap baseline.
+            collect_garbage(side.cdp)
+            side.heap_loaded = metrics(side.cdp)["JSHeapUsedSize"]
+        for k in range(size.bursts):
+            for side in sides if k % 2 == 0 else reversed(sides):
+                burst(side, per_burst)
+        runs = [close_side(side) for side in sides]
     with_run = next(r for r in runs if r.with_extension)
     without_run = next(r for r in runs if not r.with_extension)
     return with_run, without_run
@@ -632,13 +615,9 @@ def flip(page: Page) -> float | None:
 
 
 def chromium_version(pw: Playwright, chromium: str) -> str:
-    with tempfile.TemporaryDirectory(prefix="pg-bench-") as profile:
-        context = launch(pw, chromium, profile, None)
-        try:
-            cdp = context.new_cdp_session(context.pages[0])
-            return cdp.send("Browser.getVersion")["product"].replace("/", " ") + " (headless)"
-        finally:
-            context.close()
+    with browsers(pw, chromium, "", [None]) as (tabs,):
+        cdp = tabs.context.new_cdp_session(tabs.context.pages[0])
+        return cdp.send("Browser.getVersion")["product"].replace("/", " ") + " (headless)"
 
 
 def run_pairs(
